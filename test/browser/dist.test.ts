@@ -1,0 +1,48 @@
+// The built site references no other host.
+import {readdirSync, readFileSync, statSync} from "node:fs";
+import {join, relative} from "node:path";
+import {expect, test} from "vitest";
+
+const DIST = join(import.meta.dirname, "..", "..", "dist");
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+// Places where a URL to another host would make the browser fetch it.
+const FETCHING = [
+  /\b(?:src|href|action|poster)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+/gi,
+  /url\(\s*["']?(?:https?:)?\/\/[^)]+\)/gi,
+  /@import\s+(?:url\()?["']?(?:https?:)?\/\//gi,
+  /\bimport\s*\(?\s*["'](?:https?:)?\/\/[^"']+["']/gi,
+  /\bfrom\s*["'](?:https?:)?\/\/[^"']+["']/gi,
+  /\bfetch\(\s*["'](?:https?:)?\/\/[^"']+["']/gi
+];
+
+test("dist/ contains no reference to another host", () => {
+  const offenders: string[] = [];
+  for (const file of files(DIST)) {
+    if (!/\.(html|js|css|json)$/.test(file)) continue;
+    const text = readFileSync(file, "utf8");
+    for (const pattern of FETCHING) {
+      for (const match of text.matchAll(pattern)) {
+        // W3C namespace identifiers are names, not requests.
+        if (/www\.w3\.org\//.test(match[0])) continue;
+        offenders.push(`${relative(DIST, file)}: ${match[0].slice(0, 120)}`);
+      }
+    }
+  }
+  expect(offenders).toEqual([]);
+});
+
+test("no page links to the framework's site or any CDN", () => {
+  for (const file of files(DIST)) {
+    if (!file.endsWith(".html")) continue;
+    const text = readFileSync(file, "utf8");
+    expect(text, relative(DIST, file)).not.toMatch(/observablehq\.com|jsdelivr|googleapis|unpkg/);
+  }
+});

@@ -1,0 +1,25 @@
+import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {expect, test} from "vitest";
+import {resolveStaticPath} from "../../scripts/static-server.js";
+
+const root = mkdtempSync(join(tmpdir(), "static-"));
+writeFileSync(join(root, "index.html"), "home");
+writeFileSync(join(root, "page.html"), "page");
+mkdirSync(join(root, "embed"));
+writeFileSync(join(root, "embed", "index.html"), "embed");
+
+test("maps clean URLs the way static hosts do", () => {
+  expect(resolveStaticPath(root, "/")).toBe(join(root, "index.html"));
+  expect(resolveStaticPath(root, "/page")).toBe(join(root, "page.html"));
+  expect(resolveStaticPath(root, "/page.html?x=1")).toBe(join(root, "page.html"));
+  expect(resolveStaticPath(root, "/embed/")).toBe(join(root, "embed", "index.html"));
+  expect(resolveStaticPath(root, "/missing")).toBeNull();
+});
+
+test("never serves outside its root", () => {
+  expect(resolveStaticPath(root, "/../etc/passwd")).toBeNull();
+  expect(resolveStaticPath(root, "/%2e%2e/%2e%2e/etc/passwd")).toBeNull();
+  expect(resolveStaticPath(root, "/%E0%A4%A")).toBeNull();
+});

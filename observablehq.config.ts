@@ -10,9 +10,21 @@ export const pages = [
   {name: "For instructors", path: "/instructors"}
 ];
 
+/** Widgets available as embed pages (/embed/<id>) and as modules (/embed/<id>.js). */
+export const embeds = ["demo"];
+
+/**
+ * LMS packages are built with links that keep their .html extension, so the
+ * site works when an LMS serves it as plain files (scripts/package-lms.ts).
+ */
+const lms = process.env.SITE_VARIANT === "lms";
+
 export default {
   title: "Perceptron to MNIST",
   root: "src",
+  output: lms ? "lms/site" : "dist",
+  preserveExtension: lms,
+  preserveIndex: lms,
   pages,
   style: "style.css",
   // No stylesheet from a third-party host (Framework's default would fetch web fonts).
@@ -22,6 +34,6 @@ export default {
   search: false,
   toc: true,
   pager: true,
-  cleanUrls: true,
+  dynamicPaths: [...embeds.map((id) => `/embed/${id}`), ...embeds.map((id) => `/embed/${id}.js`)],
   interpreters: {".ts": ["node", "--import", "tsx"]}
 };

@@ -66,8 +66,13 @@ export interface OpenedPage {
   external: string[];
 }
 
+export interface OpenOptions {
+  /** Extra pages served at local paths for this context only (e.g. a host page for embeds). */
+  extraPages?: Record<string, string>;
+}
+
 /** Opens a path of the site in a fresh context and starts recording problems. */
-export async function openPage(site: Site, path: string): Promise<OpenedPage> {
+export async function openPage(site: Site, path: string, options: OpenOptions = {}): Promise<OpenedPage> {
   const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -93,6 +98,9 @@ export async function openPage(site: Site, path: string): Promise<OpenedPage> {
     if (url.startsWith(origin) || /^(data|blob):/.test(url)) return route.continue();
     return route.abort();
   });
+  for (const [extraPath, html] of Object.entries(options.extraPages ?? {})) {
+    await context.route(`${site.url}${extraPath}`, (route) => route.fulfill({contentType: "text/html", body: html}));
+  }
   await page.goto(site.url + path, {waitUntil: "load"});
   return {page, errors, failed, external};
 }

@@ -1,0 +1,1 @@
+export * from "../components/widgets/_demo.js";

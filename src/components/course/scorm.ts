@@ -53,6 +53,8 @@ export function reportExercise(id: string, score: number, max: number, api: Scor
   if (initialized !== api) {
     api.LMSInitialize("");
     initialized = api;
+    // SCORM 1.2 expects the session to be closed when the learner leaves the page.
+    if (typeof addEventListener === "function") addEventListener("pagehide", () => api.LMSFinish(""), {once: true});
   }
   let total = 0;
   let possible = 0;

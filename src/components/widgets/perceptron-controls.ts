@@ -39,3 +39,25 @@ export function statusLine(className = "perceptron-status"): HTMLElement {
   p.setAttribute("role", "status");
   return p;
 }
+
+/** Chromium ignores history.replaceState beyond about 200 calls in 10 seconds; a slider drag makes more. */
+const URL_WRITE_INTERVAL_MS = 200;
+
+/** Calls `write` with the latest arguments at most every URL_WRITE_INTERVAL_MS, always ending with the last ones. */
+export function throttled<T>(write: (value: T) => void): (value: T) => void {
+  let pending: T | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = -Infinity;
+  const flush = () => {
+    timer = null;
+    last = performance.now();
+    write(pending as T);
+  };
+  return (value) => {
+    pending = value;
+    if (timer) return;
+    const wait = last + URL_WRITE_INTERVAL_MS - performance.now();
+    if (wait <= 0) flush();
+    else timer = setTimeout(flush, wait);
+  };
+}

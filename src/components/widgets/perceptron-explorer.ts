@@ -4,7 +4,7 @@
  * square, and the truth table with every row marked right or wrong.
  */
 import * as Inputs from "npm:@observablehq/inputs";
-import {decisionBoundary} from "../charts/decision-boundary.js";
+import {liveDecisionBoundary, type LiveBoundary} from "../charts/decision-boundary.js";
 import {formatValue, perceptronDiagram} from "../charts/perceptron-diagram.js";
 import {texElement, texNumber} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
@@ -12,7 +12,7 @@ import {activationById, activations, type Activation, type ActivationId} from ".
 import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, truthTable, type GateId} from "../nn/gates.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
-import {button, gateSelect, labelledRange, statusLine, type WidgetOptions} from "./perceptron-controls.js";
+import {button, gateSelect, labelledRange, statusLine, throttled, type WidgetOptions} from "./perceptron-controls.js";
 
 const WEIGHT_RANGE: [number, number] = [-2, 2];
 const ACTIVATION_IDS = Object.keys(activations) as ActivationId[];
@@ -44,6 +44,7 @@ function formulaTex(weights: PerceptronWeights, x1: number, x2: number, activati
 export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTMLElement {
   const state = urlState(perceptronExplorerSchema, options.search ?? location.search);
   const init = state.initial;
+  const writeUrl = throttled(state.write);
   const root = document.createElement("div");
   root.className = "widget perceptron-explorer";
 
@@ -88,15 +89,16 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   const chartHolder = document.createElement("figure");
   chartHolder.className = "perceptron-boundary";
   const caption = document.createElement("figcaption");
+  chartHolder.append(caption);
   caption.textContent = "Shaded purple where the perceptron outputs 1, orange where it outputs 0; the dots are the four inputs coloured by the gate's target (purple 1, orange 0); the dashed line is w₁x₁ + w₂x₂ + b = 0.";
-  let chart: Element = document.createElement("div");
-  chartHolder.append(chart, caption);
+  let chart: LiveBoundary | null = null;
 
   const table = document.createElement("table");
   table.className = "perceptron-truth-table";
   const tableCaption = table.createCaption();
-  const thead = table.createTHead();
+  const headRow = table.createTHead().insertRow();
   const tbody = table.createTBody();
+  const bodyRows = INPUTS.map(() => tbody.insertRow());
   const message = statusLine("perceptron-verdict");
 
   function update(): void {
@@ -106,42 +108,44 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
     const [x1, x2] = selectedInput();
     diagram.update({...w, x1, x2, activation});
 
-    generalFormula.replaceChildren(
-      texElement(activation.id === "step" ? String.raw`y = \begin{cases} 1 & \text{if } w_1x_1 + w_2x_2 + b > 0 \\ 0 & \text{otherwise} \end{cases}` : `y = \\tau(w_1x_1 + w_2x_2 + b), \\quad ${activation.tex}`, true)
-    );
+    if (generalFormula.dataset.activation !== activation.id) {
+      generalFormula.dataset.activation = activation.id;
+      generalFormula.replaceChildren(
+        texElement(activation.id === "step" ? String.raw`y = \begin{cases} 1 & \text{if } w_1x_1 + w_2x_2 + b > 0 \\ 0 & \text{otherwise} \end{cases}` : `y = \\tau(w_1x_1 + w_2x_2 + b), \\quad ${activation.tex}`, true)
+      );
+    }
     liveFormula.replaceChildren(texElement(formulaTex(w, x1, x2, activation), true));
 
     const rows = truthTable(gate);
     // Sigmoid's output is a probability: shade it graded; the others by the class they give.
     const predict = activation.id === "sigmoid" ? (a: number, b: number) => activation.f(weightedSum(w, a, b)) : (a: number, b: number) => predictedClass(activation, w, a, b);
-    const next = decisionBoundary({
+    const chartOptions = {
       predict,
       points: rows.map((r) => ({x1: r.x1, x2: r.x2, label: r.y})),
       line: w,
-      width: 340,
-      height: 340,
       ariaLabel: `Decision boundary of the perceptron for ${GATE_NAMES[gate]}: w₁ = ${formatValue(w.w1)}, w₂ = ${formatValue(w.w2)}, b = ${formatValue(w.b)}`
-    });
-    chart.replaceWith(next);
-    chart = next;
+    };
+    if (chart) chart.update(chartOptions);
+    else {
+      chart = liveDecisionBoundary({...chartOptions, width: 340, height: 340});
+      chartHolder.prepend(chart.element);
+    }
 
     const showClass = activation.id !== "step";
     tableCaption.textContent = `Truth table of ${GATE_NAMES[gate]} and the perceptron's output`;
     const head = ["x₁", "x₂", "s", "output y", ...(showClass ? ["class (s > 0)"] : []), "target", "result"];
-    thead.replaceChildren(rowOf("th", head));
+    fillRow(headRow, "th", head);
     let right = 0;
-    tbody.replaceChildren(
-      ...rows.map((r) => {
-        const s = weightedSum(w, r.x1, r.x2);
-        const y = activation.f(s);
-        const cls = predictedClass(activation, w, r.x1, r.x2);
-        const ok = cls === r.y;
-        if (ok) right++;
-        const tr = rowOf("td", [String(r.x1), String(r.x2), formatValue(s), formatValue(y, showClass ? 3 : 0), ...(showClass ? [String(cls)] : []), String(r.y), ok ? "✓ right" : "✗ wrong"]);
-        tr.lastElementChild!.className = ok ? "ok-text" : "bad-text";
-        return tr;
-      })
-    );
+    rows.forEach((r, i) => {
+      const s = weightedSum(w, r.x1, r.x2);
+      const y = activation.f(s);
+      const cls = predictedClass(activation, w, r.x1, r.x2);
+      const ok = cls === r.y;
+      if (ok) right++;
+      const tr = bodyRows[i];
+      fillRow(tr, "td", [String(r.x1), String(r.x2), formatValue(s), formatValue(y, showClass ? 3 : 0), ...(showClass ? [String(cls)] : []), String(r.y), ok ? "✓ right" : "✗ wrong"]);
+      tr.lastElementChild!.className = ok ? "ok-text" : "bad-text";
+    });
     if (right === 4) {
       message.className = "perceptron-verdict notice ok";
       message.textContent = `All four rows match: this is ${GATE_NAMES[gate]}.`;
@@ -149,7 +153,7 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
       message.className = "perceptron-verdict notice";
       message.textContent = `${right} of 4 rows right.${gate === "xor" ? " No w₁, w₂, b get all four rows of XOR right: see “Let it learn” below." : ""}`;
     }
-    if (options.syncUrl !== false) state.write({w1: w.w1, w2: w.w2, b: w.b, gate, act: activation.id});
+    if (options.syncUrl !== false) writeUrl({w1: w.w1, w2: w.w2, b: w.b, gate, act: activation.id});
   }
 
   for (const input of [gateInput, activationInput, w1Input, w2Input, bInput, rowInput]) input.addEventListener("input", update);
@@ -172,13 +176,15 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   return root;
 }
 
-function rowOf(cell: "td" | "th", values: string[]): HTMLTableRowElement {
-  const tr = document.createElement("tr");
-  for (const v of values) {
+/** Sets a table row's cells to the values, touching only cells whose text changed (cheap on every slider move). */
+function fillRow(tr: HTMLTableRowElement, cell: "td" | "th", values: string[]): void {
+  while (tr.cells.length > values.length) tr.lastElementChild!.remove();
+  while (tr.cells.length < values.length) {
     const c = document.createElement(cell);
     if (cell === "th") c.scope = "col";
-    c.textContent = v;
     tr.append(c);
   }
-  return tr;
+  values.forEach((v, i) => {
+    if (tr.cells[i].textContent !== v) tr.cells[i].textContent = v;
+  });
 }

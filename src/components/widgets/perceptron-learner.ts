@@ -5,7 +5,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import * as Inputs from "npm:@observablehq/inputs";
-import {decisionBoundary} from "../charts/decision-boundary.js";
+import {liveDecisionBoundary, type LiveBoundary} from "../charts/decision-boundary.js";
 import {formatValue} from "../charts/perceptron-diagram.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {GATE_IDS, GATE_NAMES, truthTable, type GateId} from "../nn/gates.js";
@@ -21,7 +21,7 @@ import {
   type LearningRuleId,
   type StepReport
 } from "../nn/perceptron-learning.js";
-import {button, gateSelect, labelledRange, statusLine, type WidgetOptions} from "./perceptron-controls.js";
+import {button, gateSelect, labelledRange, statusLine, throttled, type WidgetOptions} from "./perceptron-controls.js";
 
 /** Training stops here if it has not converged. */
 export const MAX_EPOCHS = 1000;
@@ -40,6 +40,7 @@ export const perceptronLearnerSchema = {
 export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTMLElement {
   const state = urlState(perceptronLearnerSchema, options.search ?? location.search);
   const init = state.initial;
+  const writeUrl = throttled(state.write);
   const root = document.createElement("div");
   root.className = "widget perceptron-learner";
 
@@ -66,10 +67,10 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
   explanation.hidden = true;
 
   const boundaryHolder = document.createElement("figure");
-  let boundary: Element = document.createElement("div");
+  let boundary: LiveBoundary | null = null;
   const boundaryCaption = document.createElement("figcaption");
   boundaryCaption.textContent = "The boundary w₁x₁ + w₂x₂ + b = 0 (dashed) as it learns; shading is the unit's output, dots the gate's targets.";
-  boundaryHolder.append(boundary, boundaryCaption);
+  boundaryHolder.append(boundaryCaption);
   const errorsHolder = document.createElement("figure");
   let errorsChart: Element = document.createElement("div");
   const errorsCaption = document.createElement("figcaption");
@@ -162,39 +163,50 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
     const latest = epochs.at(-1);
     const w = weights;
     const predict = rule.id === "sigmoid" ? (a: number, b: number) => rule.activation.f(weightedSum(w, a, b)) : (a: number, b: number) => predictedClass(rule.activation, w, a, b);
-    const nextBoundary = decisionBoundary({
+    const boundaryOptions = {
       predict,
       points: rows.map((r) => ({x1: r.x1, x2: r.x2, label: r.y})),
       line: w,
-      width: 320,
-      height: 320,
       ariaLabel: `Decision boundary while learning ${GATE_NAMES[gate]}: w₁ = ${formatValue(w.w1)}, w₂ = ${formatValue(w.w2)}, b = ${formatValue(w.b)}`
-    });
-    boundary.replaceWith(nextBoundary);
-    boundary = nextBoundary;
+    };
+    if (boundary) boundary.update(boundaryOptions);
+    else {
+      boundary = liveDecisionBoundary({...boundaryOptions, width: 320, height: 320});
+      boundaryHolder.prepend(boundary.element);
+    }
+    if (errorsChart.getAttribute("data-epochs") !== String(epochs.length)) drawErrors(rows.length);
+    renderText(gate, rule.id, rows.length, latest);
+  }
 
-    const nextErrors = Plot.plot({
+  /** Redrawn only when an epoch ends. */
+  function drawErrors(rowCount: number): void {
+    const latest = epochs.at(-1);
+    const next = Plot.plot({
       width: 360,
       height: 220,
       x: {label: "epoch", domain: [0, Math.max(10, epochs.length)]},
-      y: {label: "rows wrong", domain: [0, rows.length], ticks: rows.length},
+      y: {label: "rows wrong", domain: [0, rowCount], ticks: rowCount},
       ariaLabel: `Rows wrong after each epoch, ${epochs.length} epochs so far`,
       marks: [Plot.ruleY([0]), Plot.line(epochs, {x: "epoch", y: "errors", curve: "step-after", stroke: "#5e3c99"}), Plot.dot(epochs.slice(-1), {x: "epoch", y: "errors", fill: "#5e3c99"})]
     });
-    errorsChart.replaceWith(nextErrors);
-    errorsChart = nextErrors;
+    next.setAttribute("data-epochs", String(epochs.length));
+    errorsChart.replaceWith(next);
+    errorsChart = next;
     errorsCaption.textContent = latest
-      ? `Rows wrong after each epoch: ${latest.errors} after epoch ${latest.epoch}${rule.id === "sigmoid" ? `, loss ½·mean(y − t)² = ${formatValue(latest.loss, 4)}` : ""}.`
+      ? `Rows wrong after each epoch: ${latest.errors} after epoch ${latest.epoch}${ruleInput.value === "sigmoid" ? `, loss ½·mean(y − t)² = ${formatValue(latest.loss, 4)}` : ""}.`
       : "Rows wrong after each epoch: no epoch yet.";
+  }
 
-    const rowInEpoch = lastStep && lastStep.index < rows.length - 1 ? ` · row ${lastStep.index + 1} of ${rows.length}` : "";
+  function renderText(gate: GateId, rule: LearningRuleId, rowCount: number, latest: EpochReport | undefined): void {
+    const w = weights;
+    const rowInEpoch = lastStep && lastStep.index < rowCount - 1 ? ` · row ${lastStep.index + 1} of ${rowCount}` : "";
     epochLine.textContent = `Epoch ${epochs.length}${rowInEpoch} · w₁ = ${formatValue(w.w1, 3)}, w₂ = ${formatValue(w.w2, 3)}, b = ${formatValue(w.b, 3)}`;
-    lastUpdate.textContent = lastStep ? describeStep(lastStep, rule.id) : "Press Play, or Step to learn from one row at a time.";
+    lastUpdate.textContent = lastStep ? describeStep(lastStep, rule) : "Press Play, or Step to learn from one row at a time.";
 
     stepsBody.replaceChildren(
       ...epochSteps.map((s) => {
         const tr = document.createElement("tr");
-        for (const v of [`(${s.sample.x1}, ${s.sample.x2})`, String(s.sample.y), formatValue(s.output, rule.id === "sigmoid" ? 3 : 0), formatValue(s.after.w1, 3), formatValue(s.after.w2, 3), formatValue(s.after.b, 3)]) {
+        for (const v of [`(${s.sample.x1}, ${s.sample.x2})`, String(s.sample.y), formatValue(s.output, rule === "sigmoid" ? 3 : 0), formatValue(s.after.w1, 3), formatValue(s.after.w2, 3), formatValue(s.after.b, 3)]) {
           const td = document.createElement("td");
           td.textContent = v;
           tr.append(td);
@@ -211,7 +223,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
       status.textContent = `Converged after ${latest.epoch} epoch${latest.epoch === 1 ? "" : "s"}: all four rows of ${GATE_NAMES[gate]} are right with w₁ = ${formatValue(w.w1, 3)}, w₂ = ${formatValue(w.w2, 3)}, b = ${formatValue(w.b, 3)}.`;
     } else if (stalled && latest) {
       status.className = "perceptron-learn-status notice error";
-      const repeat = latest.repeatOf === null ? "" : ` The weights after epoch ${latest.epoch} are the same as after epoch ${latest.repeatOf}: ${rule.id === "perceptron" ? "each pass over the four rows undoes its own updates, so it goes round this cycle forever." : "the weights have settled where they cannot improve."}`;
+      const repeat = latest.repeatOf === null ? "" : ` The weights after epoch ${latest.epoch} are the same as after epoch ${latest.repeatOf}: ${rule === "perceptron" ? "each pass over the four rows undoes its own updates, so it goes round this cycle forever." : "the weights have settled where they cannot improve."}`;
       status.textContent = `Not converging on XOR: ${latest.errors} row${latest.errors === 1 ? "" : "s"} still wrong after ${latest.epoch} epochs.${repeat}`;
     } else if (done === "limit" && latest) {
       status.textContent = `Stopped after ${MAX_EPOCHS} epochs with ${latest.errors} row${latest.errors === 1 ? "" : "s"} still wrong. A larger learning rate may help.`;
@@ -221,7 +233,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
   }
 
   function settingsChanged(): void {
-    if (options.syncUrl !== false) state.write({rule: ruleInput.value, lr: lrInput.value, lgate: gateInput.value, seed: seedInput.value});
+    if (options.syncUrl !== false) writeUrl({rule: ruleInput.value, lr: lrInput.value, lgate: gateInput.value, seed: seedInput.value});
     reset();
   }
   for (const input of [ruleInput, gateInput, lrInput, seedInput]) input.addEventListener("input", settingsChanged);

@@ -137,7 +137,9 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
           r: 6,
           fill: (d: BoundaryPoint) => (d.test ? "white" : CLASS_COLORS[d.label % CLASS_COLORS.length]),
           stroke: (d: BoundaryPoint) => (d.test ? CLASS_COLORS[d.label % CLASS_COLORS.length] : "white"),
-          strokeWidth: 1.5
+          strokeWidth: 1.5,
+          // The chart's aria-label describes it; an unnamed group of dots adds nothing (and a labelled <g> without a role fails axe).
+          ariaHidden: "true"
         })
       ]
     });
@@ -153,6 +155,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
       height: `${(100 * (bottom - top)) / height}%`
     });
     line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    line.setAttribute("class", "boundary-line");
     line.setAttribute("stroke", "currentColor");
     line.setAttribute("stroke-width", "2");
     line.setAttribute("stroke-dasharray", "6,3");

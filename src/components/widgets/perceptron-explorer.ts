@@ -25,20 +25,26 @@ export const perceptronExplorerSchema = {
   act: {kind: "enum", values: ACTIVATION_IDS, default: "step"}
 } satisfies Schema;
 
-/** "a·x₁ + b·x₂ + c" with the numbers substituted and signs folded in. */
-function substitutedSum({w1, w2, b}: PerceptronWeights, x1: number, x2: number): string {
-  const term = (w: number, x: string, first: boolean) => {
-    const sign = w < 0 ? "-" : first ? "" : "+";
-    return `${sign} ${texNumber(Math.abs(w), 2)}${x}`;
-  };
-  return `${term(w1, ` \\cdot ${x1}`, true)} ${term(w2, ` \\cdot ${x2}`, false)} ${term(b, "", false)}`;
+/** How the substituted formula is written: KaTeX source for the eye, plain text for screen readers. */
+interface Notation {
+  num(x: number, digits: number): string;
+  times: string;
+  minus: string;
+  le: string;
+  so: string;
+  output(activation: Activation): string;
 }
+const TEX: Notation = {num: texNumber, times: "\\cdot", minus: "-", le: "\\le", so: "\\;\\Rightarrow\\;", output: () => "\\tau(s)"};
+const TEXT: Notation = {num: formatValue, times: "·", minus: "−", le: "≤", so: ", so", output: (a) => `${a.name}(s)`};
 
-function formulaTex(weights: PerceptronWeights, x1: number, x2: number, activation: Activation): string {
+/** s = w₁·x₁ + w₂·x₂ + b with the numbers substituted and signs folded in, then the output. */
+function substitution(weights: PerceptronWeights, x1: number, x2: number, activation: Activation, n: Notation): string {
+  const sign = (w: number, first: boolean) => (first ? (w < 0 ? n.minus : "") : w < 0 ? `${n.minus} ` : "+ ");
+  const term = (w: number, x: string, first: boolean) => `${sign(w, first)}${n.num(Math.abs(w), 2)}${x}`;
   const s = weightedSum(weights, x1, x2);
-  const sum = `s = ${substitutedSum(weights, x1, x2)} = ${texNumber(s, 2)}`;
-  if (activation.id === "step") return `${sum} ${s > 0 ? ">" : "\\le"} 0 \\;\\Rightarrow\\; y = ${activation.f(s)}`;
-  return `${sum}, \\quad y = \\tau(s) = ${texNumber(activation.f(s), 3)}`;
+  const sum = `s = ${term(weights.w1, ` ${n.times} ${x1}`, true)} ${term(weights.w2, ` ${n.times} ${x2}`, false)} ${term(weights.b, "", false)} = ${n.num(s, 2)}`;
+  if (activation.id === "step") return `${sum} ${s > 0 ? ">" : n.le} 0${n.so} y = ${activation.f(s)}`;
+  return `${sum}${n.so} y = ${n.output(activation)} = ${n.num(activation.f(s), 3)}`;
 }
 
 export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTMLElement {
@@ -84,7 +90,7 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   const generalFormula = document.createElement("div");
   const liveFormula = document.createElement("div");
   liveFormula.className = "perceptron-live-formula";
-  liveFormula.setAttribute("aria-live", "off");
+  liveFormula.setAttribute("role", "img");
 
   const chartHolder = document.createElement("figure");
   chartHolder.className = "perceptron-boundary";
@@ -114,7 +120,8 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
         texElement(activation.id === "step" ? String.raw`y = \begin{cases} 1 & \text{if } w_1x_1 + w_2x_2 + b > 0 \\ 0 & \text{otherwise} \end{cases}` : `y = \\tau(w_1x_1 + w_2x_2 + b), \\quad ${activation.tex}`, true)
       );
     }
-    liveFormula.replaceChildren(texElement(formulaTex(w, x1, x2, activation), true));
+    liveFormula.replaceChildren(texElement(substitution(w, x1, x2, activation, TEX), true));
+    liveFormula.setAttribute("aria-label", substitution(w, x1, x2, activation, TEXT));
 
     const rows = truthTable(gate);
     // Sigmoid's output is a probability: shade it graded; the others by the class they give.

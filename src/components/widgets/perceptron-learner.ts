@@ -78,14 +78,16 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
 
   const stepsTable = document.createElement("table");
   stepsTable.className = "perceptron-steps";
-  stepsTable.createCaption().textContent = "The latest epoch, row by row";
+  stepsTable.createCaption().textContent = "The last complete epoch, row by row: the weights after each update";
   stepsTable.createTHead().append(headRow(["row (x₁, x₂)", "target", "output", "w₁", "w₂", "b"]));
   const stepsBody = stepsTable.createTBody();
 
   let reports: Generator<StepReport | EpochReport, never>;
   let weights: PerceptronWeights;
   let epochs: EpochReport[];
+  /** Steps of the epoch in progress, and of the last complete one (shown in the table). */
   let epochSteps: StepReport[];
+  let lastEpochSteps: StepReport[];
   let lastStep: StepReport | null;
   let done: "converged" | "limit" | null;
   let playing = false;
@@ -102,6 +104,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
     reports = trainingReports({samples: samples(), rule: ruleInput.value, learningRate: lrInput.value, initial: weights});
     epochs = [];
     epochSteps = [];
+    lastEpochSteps = [];
     lastStep = null;
     done = null;
     render();
@@ -116,6 +119,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
     lastStep = step;
     weights = step.after;
     if (step.index === samples().length - 1) {
+      lastEpochSteps = epochSteps;
       const epoch = reports.next().value as EpochReport;
       epochs.push(epoch);
       if (epoch.converged) done = "converged";
@@ -187,7 +191,12 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
       x: {label: "epoch", domain: [0, Math.max(10, epochs.length)]},
       y: {label: "rows wrong", domain: [0, rowCount], ticks: rowCount},
       ariaLabel: `Rows wrong after each epoch, ${epochs.length} epochs so far`,
-      marks: [Plot.ruleY([0]), Plot.line(epochs, {x: "epoch", y: "errors", curve: "step-after", stroke: "#5e3c99"}), Plot.dot(epochs.slice(-1), {x: "epoch", y: "errors", fill: "#5e3c99"})]
+      // Marks are hidden from assistive technology: the chart's label and caption carry the numbers.
+      marks: [
+        Plot.ruleY([0], {ariaHidden: "true"}),
+        Plot.line(epochs, {x: "epoch", y: "errors", curve: "step-after", stroke: "#5e3c99", ariaHidden: "true"}),
+        Plot.dot(epochs.slice(-1), {x: "epoch", y: "errors", fill: "#5e3c99", ariaHidden: "true"})
+      ]
     });
     next.setAttribute("data-epochs", String(epochs.length));
     errorsChart.replaceWith(next);
@@ -204,7 +213,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
     lastUpdate.textContent = lastStep ? describeStep(lastStep, rule) : "Press Play, or Step to learn from one row at a time.";
 
     stepsBody.replaceChildren(
-      ...epochSteps.map((s) => {
+      ...lastEpochSteps.map((s) => {
         const tr = document.createElement("tr");
         for (const v of [`(${s.sample.x1}, ${s.sample.x2})`, String(s.sample.y), formatValue(s.output, rule === "sigmoid" ? 3 : 0), formatValue(s.after.w1, 3), formatValue(s.after.w2, 3), formatValue(s.after.b, 3)]) {
           const td = document.createElement("td");

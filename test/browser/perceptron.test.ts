@@ -60,15 +60,27 @@ describe("weights by hand", () => {
     await page.context().close();
   });
 
-  test("a deep link sets the weights, and a bad parameter is named and replaced", async () => {
-    const {page, errors} = await openPage(site, "/perceptron?gate=or&w1=1&w2=1&b=-0.5&act=sigmoid&lr=abc");
+  test("the instructor's link sets gate and weights; bad parameters are named and replaced", async () => {
+    const {page, errors} = await openPage(site, "/perceptron?gate=and&w1=1&w2=1&b=-1.5");
     await ready(page);
-    expect(await page.textContent(".perceptron-verdict")).toBe("All four rows match: this is OR.");
-    // With the sigmoid the table shows the output and the class it means.
-    expect(await page.locator(".perceptron-truth-table thead th").allTextContents()).toContain("class (s > 0)");
-    expect(await page.textContent(".perceptron-learner .url-notice")).toContain('lr: "abc" is not a number');
-    expect(errors).toEqual([]);
+    expect(await page.getByRole("spinbutton", {name: "w₁"}).inputValue()).toBe("1");
+    expect(await page.getByRole("spinbutton", {name: "b (bias)"}).inputValue()).toBe("-1.5");
+    expect(await page.textContent(".perceptron-verdict")).toBe("All four rows match: this is AND.");
     await page.context().close();
+
+    const bad = await openPage(site, "/perceptron?gate=or&w1=1&w2=9&b=-0.5&act=sigmoid&lr=abc&lgate=<b>x</b>");
+    await ready(bad.page);
+    expect(await bad.page.textContent(".perceptron-explorer .url-notice")).toContain('w2: "9" is outside -2…2; using 2.');
+    expect(await bad.page.textContent(".perceptron-verdict")).toBe("All four rows match: this is OR.");
+    // With the sigmoid the table shows the output and the class it means.
+    expect(await bad.page.locator(".perceptron-truth-table thead th").allTextContents()).toContain("class (s > 0)");
+    const learnerNotice = await bad.page.textContent(".perceptron-learner .url-notice");
+    expect(learnerNotice).toContain('lr: "abc" is not a number; using 0.1.');
+    expect(learnerNotice).toContain('lgate: "<b>x</b>" is not one of');
+    expect(await bad.page.locator(".perceptron-learner .url-notice b").count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(bad.errors).toEqual([]);
+    await bad.page.context().close();
   });
 });
 

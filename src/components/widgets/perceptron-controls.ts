@@ -43,11 +43,12 @@ export function statusLine(className = "perceptron-status"): HTMLElement {
 /** Chromium ignores history.replaceState beyond about 200 calls in 10 seconds; a slider drag makes more. */
 const URL_WRITE_INTERVAL_MS = 200;
 
-/** Calls `write` with the latest arguments at most every URL_WRITE_INTERVAL_MS, always ending with the last ones. */
-export function throttled<T>(write: (value: T) => void): (value: T) => void {
+/** Calls `write` with the latest arguments at most every URL_WRITE_INTERVAL_MS, always ending with the last ones; nothing after `signal` aborts. */
+export function throttled<T>(write: (value: T) => void, signal?: AbortSignal): (value: T) => void {
   let pending: T | undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = -Infinity;
+  signal?.addEventListener("abort", () => timer && clearTimeout(timer));
   const flush = () => {
     timer = null;
     last = performance.now();
@@ -55,7 +56,7 @@ export function throttled<T>(write: (value: T) => void): (value: T) => void {
   };
   return (value) => {
     pending = value;
-    if (timer) return;
+    if (timer || signal?.aborted) return;
     const wait = last + URL_WRITE_INTERVAL_MS - performance.now();
     if (wait <= 0) flush();
     else timer = setTimeout(flush, wait);

@@ -50,7 +50,7 @@ function substitution(weights: PerceptronWeights, x1: number, x2: number, activa
 export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTMLElement {
   const state = urlState(perceptronExplorerSchema, options.search ?? location.search);
   const init = state.initial;
-  const writeUrl = throttled(state.write);
+  const writeUrl = throttled(state.write, options.signal);
   const root = document.createElement("div");
   root.className = "widget perceptron-explorer";
 

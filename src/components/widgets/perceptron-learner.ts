@@ -40,7 +40,7 @@ export const perceptronLearnerSchema = {
 export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTMLElement {
   const state = urlState(perceptronLearnerSchema, options.search ?? location.search);
   const init = state.initial;
-  const writeUrl = throttled(state.write);
+  const writeUrl = throttled(state.write, options.signal);
   const root = document.createElement("div");
   root.className = "widget perceptron-learner";
 

@@ -50,7 +50,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
   const seedInput = Inputs.number([0, 9999], {label: "Seed (starting weights)", value: init.seed, step: 1});
   const speedInput = labelledRange("Speed (epochs per second)", [1, 60], {value: 10, step: 1});
 
-  const playButton = button("Play", () => (playing ? pause() : play()), {class: "perceptron-play", "aria-pressed": "false"});
+  const playButton = button("Play", () => (playing ? pause() : play()), {class: "perceptron-play"});
   const stepButton = button("Step (one row)", () => {
     pause();
     advanceRow();
@@ -131,7 +131,6 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
     if (done) reset();
     playing = true;
     playButton.textContent = "Pause";
-    playButton.setAttribute("aria-pressed", "true");
     lastTime = performance.now();
     owedSteps = 0;
     frame = requestAnimationFrame(tick);
@@ -141,7 +140,6 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
     playing = false;
     cancelAnimationFrame(frame);
     playButton.textContent = "Play";
-    playButton.setAttribute("aria-pressed", "false");
   }
 
   function tick(now: number): void {

@@ -2,6 +2,7 @@
  * A decision-boundary chart for any 2-D classifier: the plane shaded by the
  * model's output on a grid, the data points on top, optionally the line
  * w₁x₁ + w₂x₂ + b = 0 of a single unit. Drawing only — the model is a callback.
+ * The shading is a canvas (one pixel per grid cell) so it can be redrawn every frame.
  */
 import * as Plot from "npm:@observablehq/plot";
 
@@ -68,58 +69,141 @@ export function boundaryLine(w1: number, w2: number, b: number, domain: Domain):
   return hits.length >= 2 ? [hits[0], hits[1]] : null;
 }
 
-export function decisionBoundary(options: BoundaryOptions): SVGSVGElement | HTMLElement {
-  const {
-    predict,
-    domain = UNIT_SQUARE,
-    resolution = 100,
-    points = [],
-    classes = 2,
-    discretize = false,
-    line,
-    width = 360,
-    height = 360,
-    xLabel = "x₁",
-    yLabel = "x₂"
-  } = options;
-  let values = boundaryGrid(predict, domain, resolution);
-  if (discretize && classes === 2) values = values.map((v) => (v > 0.5 ? 1 : 0));
-  const binary = classes === 2;
-  const marks: Plot.Markish[] = [
-    Plot.raster(values, {
-      width: resolution,
-      height: resolution,
-      x1: domain.x[0],
-      x2: domain.x[1],
-      y1: domain.y[1],
-      y2: domain.y[0],
-      fill: (v: number) => v,
-      imageRendering: "pixelated"
-    } as Plot.RasterOptions)
-  ];
-  if (line) {
-    const ends = boundaryLine(line.w1, line.w2, line.b, domain);
-    if (ends) marks.push(Plot.line(ends, {stroke: "currentColor", strokeWidth: 2, strokeDasharray: "6,3"}));
+type Rgb = [number, number, number];
+const hexRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
+const BINARY_RANGE: [Rgb, Rgb] = [hexRgb("#fdb863"), hexRgb("#b2abd2")];
+/** Class colours at one-third strength over white, so the points stay visible. */
+const CLASS_TINTS: Rgb[] = CLASS_COLORS.map((c) => hexRgb(c).map((v) => Math.round(255 + (v - 255) / 3)) as Rgb);
+const UNDEFINED: Rgb = [200, 200, 200];
+
+/**
+ * Colours grid values into RGBA pixels: two classes from orange (0) to purple (1)
+ * by the output, clamped; several classes by the class index. Anything not finite is grey.
+ */
+export function shadeGrid(values: ArrayLike<number>, classes: number, pixels: Uint8ClampedArray): void {
+  for (let i = 0; i < values.length; ++i) {
+    const v = values[i];
+    let rgb: Rgb;
+    if (!Number.isFinite(v)) rgb = UNDEFINED;
+    else if (classes === 2) {
+      const t = Math.max(0, Math.min(1, v));
+      const [a, b] = BINARY_RANGE;
+      rgb = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+    } else rgb = CLASS_TINTS[Math.max(0, Math.round(v)) % CLASS_TINTS.length];
+    pixels[4 * i] = rgb[0];
+    pixels[4 * i + 1] = rgb[1];
+    pixels[4 * i + 2] = rgb[2];
+    pixels[4 * i + 3] = 255;
   }
-  marks.push(
-    Plot.dot(points, {
-      x: "x1",
-      y: "x2",
-      r: 6,
-      fill: (d: BoundaryPoint) => (d.test ? "white" : CLASS_COLORS[d.label % CLASS_COLORS.length]),
-      stroke: (d: BoundaryPoint) => (d.test ? CLASS_COLORS[d.label % CLASS_COLORS.length] : "white"),
-      strokeWidth: 1.5
-    })
-  );
-  return Plot.plot({
-    width,
-    height,
-    x: {domain: domain.x, label: xLabel},
-    y: {domain: domain.y, label: yLabel},
-    color: binary
-      ? {type: "linear", domain: [0, 1], range: ["#fdb863", "#b2abd2"], label: "output"}
-      : {type: "ordinal", domain: Array.from({length: classes}, (_, k) => k), range: CLASS_COLORS.map((c) => `${c}55`)},
-    ariaLabel: options.ariaLabel ?? "Decision boundary: the plane shaded by the model's output, with the data points",
-    marks
-  });
+}
+
+export interface LiveBoundary {
+  element: HTMLElement;
+  /** Redraws with changed options; only the shading and the line unless points, domain or size change. */
+  update(changes: Partial<BoundaryOptions>): void;
+}
+
+/**
+ * The chart as a canvas for the shading (one pixel per grid cell, scaled up) under a
+ * Plot SVG for the axes, the line and the points. `update` repaints the canvas and
+ * moves the line in place, so a slider can drive it every frame.
+ */
+export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
+  let options = initial;
+  const element = document.createElement("div");
+  element.className = "decision-boundary";
+  const canvas = document.createElement("canvas");
+  canvas.setAttribute("aria-hidden", "true");
+  canvas.style.cssText = "position: absolute; image-rendering: pixelated;";
+  element.append(canvas);
+  let svg: ReturnType<typeof Plot.plot>;
+  let line: SVGLineElement | null = null;
+  let frameKey = "";
+  let image: ImageData | null = null;
+
+  function drawFrame(): void {
+    const {domain = UNIT_SQUARE, points = [], width = 360, height = 360, xLabel = "x₁", yLabel = "x₂"} = options;
+    svg?.remove();
+    svg = Plot.plot({
+      width,
+      height,
+      style: {background: "transparent"},
+      x: {domain: domain.x, label: xLabel},
+      y: {domain: domain.y, label: yLabel},
+      marks: [
+        Plot.dot(points, {
+          x: "x1",
+          y: "x2",
+          r: 6,
+          fill: (d: BoundaryPoint) => (d.test ? "white" : CLASS_COLORS[d.label % CLASS_COLORS.length]),
+          stroke: (d: BoundaryPoint) => (d.test ? CLASS_COLORS[d.label % CLASS_COLORS.length] : "white"),
+          strokeWidth: 1.5,
+          // The chart's aria-label describes it; an unnamed group of dots adds nothing (and a labelled <g> without a role fails axe).
+          ariaHidden: "true"
+        })
+      ]
+    });
+    svg.style.position = "relative";
+    element.style.cssText = `position: relative; width: ${width}px; max-width: 100%; aspect-ratio: ${width} / ${height};`;
+    // Place the canvas exactly over the plotted domain, in percentages so it follows any scaling of the SVG.
+    const [left, right] = svg.scale("x")!.range as [number, number];
+    const [bottom, top] = svg.scale("y")!.range as [number, number];
+    Object.assign(canvas.style, {
+      left: `${(100 * left) / width}%`,
+      width: `${(100 * (right - left)) / width}%`,
+      top: `${(100 * top) / height}%`,
+      height: `${(100 * (bottom - top)) / height}%`
+    });
+    line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    line.setAttribute("class", "boundary-line");
+    line.setAttribute("stroke", "currentColor");
+    line.setAttribute("stroke-width", "2");
+    line.setAttribute("stroke-dasharray", "6,3");
+    // Under the points.
+    const dots = svg.querySelector('[aria-label="dot"]');
+    dots ? dots.before(line) : svg.append(line);
+    element.append(svg);
+  }
+
+  function draw(): void {
+    const {predict, domain = UNIT_SQUARE, resolution = 100, points = [], classes = 2, discretize = false, width = 360, height = 360} = options;
+    const key = JSON.stringify([domain, points, width, height, options.xLabel, options.yLabel]);
+    if (key !== frameKey) {
+      frameKey = key;
+      drawFrame();
+    }
+    let values = boundaryGrid(predict, domain, resolution);
+    if (discretize && classes === 2) values = values.map((v) => (v > 0.5 ? 1 : 0));
+    if (canvas.width !== resolution || canvas.height !== resolution || !image) {
+      canvas.width = canvas.height = resolution;
+      image = new ImageData(resolution, resolution);
+    }
+    shadeGrid(values, classes, image.data);
+    canvas.getContext("2d")!.putImageData(image, 0, 0);
+    const ends = options.line ? boundaryLine(options.line.w1, options.line.w2, options.line.b, domain) : null;
+    if (ends) {
+      const x = svg.scale("x")!;
+      const y = svg.scale("y")!;
+      line!.setAttribute("x1", String(x.apply(ends[0][0])));
+      line!.setAttribute("y1", String(y.apply(ends[0][1])));
+      line!.setAttribute("x2", String(x.apply(ends[1][0])));
+      line!.setAttribute("y2", String(y.apply(ends[1][1])));
+    }
+    line!.style.display = ends ? "" : "none";
+    svg.setAttribute("aria-label", options.ariaLabel ?? "Decision boundary: the plane shaded by the model's output, with the data points");
+  }
+
+  draw();
+  return {
+    element,
+    update(changes) {
+      options = {...options, ...changes};
+      draw();
+    }
+  };
+}
+
+/** A one-off decision-boundary chart (see liveDecisionBoundary to redraw in place). */
+export function decisionBoundary(options: BoundaryOptions): SVGSVGElement | HTMLElement {
+  return liveDecisionBoundary(options).element;
 }

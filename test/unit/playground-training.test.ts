@@ -16,7 +16,7 @@ function spiralData(seed = 1) {
 function epochsTo(session: ReturnType<typeof createSession>, target: number, limit: number): number {
   while (session.epoch < limit) {
     for (let k = 0; k < 50; ++k) session.runEpoch();
-    if (session.accuracy("train") >= target) return session.epoch;
+    if (session.evaluate().train.accuracy >= target) return session.epoch;
   }
   return Infinity;
 }
@@ -25,10 +25,10 @@ describe("training in the playground", () => {
   test("a 2-8-8-1 tanh network on x₁, x₂ learns the spiral to ≥ 95 % training accuracy within 2,000 epochs (SGD, lr 0.03, batch 10)", () => {
     const session = createSession(tanh2882, tfDefaults, spiralData());
     expect(session.net.sizes).toEqual([2, 8, 8, 1]);
-    expect(session.accuracy("train")).toBeLessThan(0.7);
+    expect(session.evaluate().train.accuracy).toBeLessThan(0.7);
     const epochs = epochsTo(session, 0.95, 2000);
     expect(epochs).toBeLessThanOrEqual(2000);
-    expect(session.losses().train).toBeLessThan(0.2);
+    expect(session.evaluate().train.loss).toBeLessThan(0.2);
   });
 
   test("the same network with full-batch Adam (the benchmark's set-up) also learns the spiral", () => {
@@ -45,7 +45,7 @@ describe("training in the playground", () => {
     expect(session.net.output).toBe("softmax");
     expect(session.net.sizes).toEqual([2, 4, 5]);
     expect(epochsTo(session, 0.95, 500)).toBeLessThanOrEqual(500);
-    expect(session.accuracy("test")).toBeGreaterThanOrEqual(0.9);
+    expect(session.evaluate().test.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   test("the loss falls, the same seed repeats exactly, and hand-made features make the circle easy", () => {
@@ -53,16 +53,16 @@ describe("training in the playground", () => {
     const arch: Architecture = {features: ["x1sq", "x2sq"], layers: [], activation: "tanh", classes: 2, seed: 4};
     const a = createSession(arch, tfDefaults, data);
     const b = createSession(arch, tfDefaults, data);
-    const before = a.losses().train;
+    const before = a.evaluate().train.loss;
     for (let k = 0; k < 100; ++k) {
       a.runEpoch();
       b.runEpoch();
     }
-    expect(a.losses().train).toBeLessThan(before / 2);
+    expect(a.evaluate().train.loss).toBeLessThan(before / 2);
     expect(a.net.weights).toEqual(b.net.weights);
     // No hidden layer at all: one sigmoid unit on x₁², x₂² separates the circle.
-    expect(a.accuracy("train")).toBe(1);
-    expect(a.accuracy("test")).toBeGreaterThanOrEqual(0.98);
+    expect(a.evaluate().train.accuracy).toBe(1);
+    expect(a.evaluate().test.accuracy).toBeGreaterThanOrEqual(0.98);
   });
 
   test("a learning rate that blows up is reported as divergence and stops training, with no exception", () => {
@@ -92,6 +92,22 @@ describe("training in the playground", () => {
   });
 });
 
+test("new points keep the network: setData swaps the data set, not the weights", () => {
+  const session = createSession(tanh2882, tfDefaults, spiralData());
+  for (let k = 0; k < 5; ++k) session.runEpoch();
+  const weights = session.net.weights.map((w) => w.slice());
+  const circle = splitTrainTest(generateDataset("circle", {count: 40, noise: 0, seed: 1}), 0.5, 1);
+  session.setData(circle);
+  expect(session.net.weights).toEqual(weights);
+  expect(session.epoch).toBe(5);
+  // One epoch over 20 points in batches of 10 is two steps.
+  expect(session.step()).toBe(false);
+  expect(session.step()).toBe(true);
+  session.setData({train: [], test: []});
+  expect(session.step()).toBe(false);
+  expect(session.evaluate().train.loss).toBeNaN();
+});
+
 describe("weights JSON", () => {
   const data = spiralData();
   const session = createSession(tanh2882, tfDefaults, data);
@@ -107,7 +123,7 @@ describe("weights JSON", () => {
     expect(result.notes).toEqual([]);
     fresh.load(result.weights, result.biases);
     expect(fresh.outputAt(1.5, -2)[0]).toBe(session.outputAt(1.5, -2)[0]);
-    expect(fresh.accuracy("train")).toBe(session.accuracy("train"));
+    expect(fresh.evaluate()).toEqual(session.evaluate());
   });
 
   test("mismatches and malformed files give a clear message, never an exception", () => {

@@ -12,3 +12,6 @@ export function runForBudget(step: () => boolean, budgetMs: number, now: () => n
   } while (steps < maxSteps && now() - start < budgetMs);
   return {steps, stopped: false};
 }
+
+/** Performance-timeline name of one animation frame's work (training + drawing), read by the benchmark. */
+export const FRAME_MEASURE = "playground-frame";

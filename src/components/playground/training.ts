@@ -7,10 +7,10 @@
 import type {ActivationId} from "../nn/activations.js";
 import {
   createMlp,
+  exampleLoss,
   forward,
   gradientList,
   lossAndGradients,
-  meanLoss,
   parameters,
   zeroGradients,
   type Gradients,
@@ -46,6 +46,11 @@ interface Encoded {
   labels: number[];
 }
 
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+}
+
 export interface Session {
   readonly net: Mlp;
   readonly architecture: Architecture;
@@ -58,12 +63,13 @@ export interface Session {
   /** Steps until the current epoch completes. */
   runEpoch(): void;
   setHyperparameters(hyper: Hyperparameters): void;
-  /** Mean loss (without the regularisation term) on the training and test sets. */
-  losses(): {train: number; test: number};
-  accuracy(which: "train" | "test"): number;
+  /** Mean loss (without the regularisation term) and accuracy on the training and test sets, in one pass each (NaN for an empty set). */
+  evaluate(): {train: Evaluation; test: Evaluation};
   /** The network's output at a point of the plane (a view into its buffer). */
   outputAt(x1: number, x2: number): Float64Array;
-  /** Replaces all weights and biases (import, reset) and clears the optimiser's memory. */
+  /** New training and test points with the same classes (the learner added some): keeps the weights. */
+  setData(data: {train: readonly LabeledPoint[]; test: readonly LabeledPoint[]}): void;
+  /** Replaces all weights and biases (import) and clears the optimiser's memory. */
   load(weights: Float64Array[], biases: Float64Array[]): void;
 }
 
@@ -113,13 +119,13 @@ export function createSession(
   data: {train: readonly LabeledPoint[]; test: readonly LabeledPoint[]}
 ): Session {
   const net = createNetwork(architecture);
-  const train = encode(data.train, architecture.features, architecture.classes);
-  const test = encode(data.test, architecture.features, architecture.classes);
+  let train = encode(data.train, architecture.features, architecture.classes);
+  let test = encode(data.test, architecture.features, architecture.classes);
   const grad: Gradients = zeroGradients(net);
   const params = parameters(net);
   const gradList = gradientList(grad);
   const shuffle: Rng = seededRng(architecture.seed + 1);
-  const order = train.inputs.map((_, k) => k);
+  let order = train.inputs.map((_, k) => k);
   const input = new Float64Array(architecture.features.length);
   let settings = hyper;
   let optimizer: Optimizer = createOptimizer(settings.optimizer, {learningRate: settings.learningRate});
@@ -152,13 +158,16 @@ export function createSession(
     return true;
   };
 
-  const accuracy = (set: Encoded) => {
-    if (set.inputs.length === 0) return NaN;
+  const evaluate = (set: Encoded): Evaluation => {
+    const n = set.inputs.length;
+    let loss = 0;
     let correct = 0;
-    set.inputs.forEach((x, k) => {
-      if (predictedClass(forward(net, x)) === set.labels[k]) ++correct;
-    });
-    return correct / set.inputs.length;
+    for (let k = 0; k < n; ++k) {
+      const y = forward(net, set.inputs[k]);
+      loss += exampleLoss(y, set.targets[k], settings.loss, net.output);
+      if (predictedClass(y) === set.labels[k]) ++correct;
+    }
+    return n ? {loss: loss / n, accuracy: correct / n} : {loss: NaN, accuracy: NaN};
   };
 
   return {
@@ -180,13 +189,15 @@ export function createSession(
       }
       settings = next;
     },
-    losses() {
-      const mean = (set: Encoded) => (set.inputs.length ? meanLoss(net, set.inputs, set.targets, settings.loss) : NaN);
-      return {train: mean(train), test: mean(test)};
-    },
-    accuracy: (which) => accuracy(which === "train" ? train : test),
+    evaluate: () => ({train: evaluate(train), test: evaluate(test)}),
     outputAt(x1, x2) {
       return forward(net, featureVector(architecture.features, x1, x2, input));
+    },
+    setData(next) {
+      train = encode(next.train, architecture.features, architecture.classes);
+      test = encode(next.test, architecture.features, architecture.classes);
+      order = train.inputs.map((_, k) => k);
+      cursor = 0;
     },
     load(weights, biases) {
       weights.forEach((w, l) => net.weights[l].set(w));

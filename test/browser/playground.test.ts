@@ -29,13 +29,13 @@ const labelled = (page: Page, label: string) => page.getByLabel(label, {exact: t
 
 describe("playground", () => {
   test("a link with preset parameters restores every one of them, and the same seed draws the same data", async () => {
-    const query = "?dataset=spiral&noise=20&train=70&points=300&seed=42&x1sq=1&sinx2=1&layers=8,8,3&activation=relu&loss=mse&reg=l2&rate=0.01&lr=0.01&batch=25&optimizer=adam&discretize=1&showTest=1";
+    const query = "?dataset=spiral&noise=20&train=70&points=321&seed=42&x1sq=1&sinx2=1&layers=8,8,3&activation=relu&loss=mse&reg=l2&rate=0.01&lr=0.01&batch=25&optimizer=adam&discretize=1&showTest=1";
     const {page, errors} = await open(query);
     expect(await labelled(page, "Dataset").inputValue()).toBe("3"); // Observable Inputs' select values are option indices
     expect(await page.locator("select[name=input]").first().locator("option:checked").textContent()).toBe("Spiral");
     expect(await labelled(page, "Noise (%)").first().inputValue()).toBe("20");
     expect(await labelled(page, "Training data (%)").first().inputValue()).toBe("70");
-    expect(await labelled(page, "Points").first().inputValue()).toBe("300");
+    expect(await labelled(page, "Points").first().inputValue()).toBe("321");
     expect(await labelled(page, "Seed").inputValue()).toBe("42");
     expect(await labelled(page, "Batch size").first().inputValue()).toBe("25");
     const chosen = async (label: string) => (await labelled(page, label).locator("option:checked").textContent())?.trim();
@@ -50,8 +50,8 @@ describe("playground", () => {
     const features = await page.locator(".playground fieldset", {hasText: "Input features"}).locator("input[type=checkbox]:checked").evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent!.trim()));
     expect(features).toEqual(["x₁", "x₂", "x₁²", "sin x₂"]);
     expect(await page.textContent(".playground-network figcaption")).toContain("Network 4-8-8-3-1");
-    // 70 % of 300 points train; the URL is left as it was (nothing needed correcting).
-    expect(await page.getAttribute(".playground-plane", "aria-label")).toContain("210 training points and 90 test points");
+    // 70 % of 321 points train; the URL is left as it was (nothing needed correcting).
+    expect(await page.getAttribute(".playground-plane", "aria-label")).toContain("225 training points and 96 test points");
     expect(new URL(page.url()).search).toBe(query);
     expect(await page.locator(".url-notice").count()).toBe(0);
     const image = await planeImage(page);
@@ -156,4 +156,33 @@ describe("playground", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  test("downloaded weights import back exactly; the boundary downloads as a PNG", async () => {
+    const {page, errors} = await open("?dataset=moons&layers=5&seed=9");
+    for (let k = 0; k < 20; ++k) await page.getByRole("button", {name: "Step (one epoch)"}).click();
+    const trained = await status(page);
+    expect(trained).toMatch(/^Epoch 20 /);
+    const [weights] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download weights (JSON)"}).click()]);
+    expect(weights.suggestedFilename()).toBe("playground-weights.json");
+    const file = JSON.parse(await streamText(await weights.createReadStream()));
+    expect(file.sizes).toEqual([2, 5, 1]);
+    await page.getByRole("button", {name: "Reset"}).click();
+    expect(await status(page)).toMatch(/^Epoch 0 /);
+    await page.locator(".playground-files input[type=file]").setInputFiles({name: "w.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file))});
+    await page.locator(".playground-files + [role=status]").filter({hasText: "Weights imported."}).waitFor(WAIT);
+    // Same weights, same losses and accuracies (the epoch counter restarted).
+    expect((await status(page)).replace(/^Epoch \d+/, "")).toBe(trained.replace(/^Epoch \d+/, ""));
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download boundary (PNG)"}).click()]);
+    expect(png.suggestedFilename()).toBe("playground-boundary.png");
+    const bytes = Buffer.from(await streamText(await png.createReadStream(), "latin1"), "latin1");
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+
+async function streamText(stream: NodeJS.ReadableStream, encoding: BufferEncoding = "utf8"): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString(encoding);
+}

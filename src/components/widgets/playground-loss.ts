@@ -57,7 +57,8 @@ export function createLossView(): LossView {
         y: {label: "loss", domain: [0, Math.max(0.1, ...rows.map((r) => Math.min(r.loss, 5)))], clamp: true},
         color: {domain: ["training", "test"], range: ["#333333", "#2b83ba"], legend: true},
         ariaLabel: "Training and test loss by epoch",
-        marks: [Plot.ruleY([0]), Plot.line(rows, {x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.5})]
+        // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the numbers.
+        marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.5})]
       })
     );
     caption.textContent = summary();

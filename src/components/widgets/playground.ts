@@ -31,7 +31,7 @@ export interface WidgetOptions {
 /** Grid cells per side of the decision boundary; neuron heatmaps use every second one (20 × 20). */
 const RESOLUTION = 40;
 /** Milliseconds of work (training + drawing) per animation frame, leaving the rest of 16.7 ms to the browser. */
-const FRAME_WORK_MS = 8;
+const FRAME_WORK_MS = 7;
 /** How often the loss and accuracy are measured while training. */
 const EVALUATE_MS = 100;
 

@@ -2,7 +2,7 @@
  * Every playground setting as one URL schema, so any configuration is a link,
  * plus the checks the schema alone cannot express (at least one input feature).
  */
-import {activations, type ActivationId} from "../nn/activations.js";
+import {activations} from "../nn/activations.js";
 import {parseState, type Schema, type State} from "../course/url-state.js";
 import {DATASET_IDS} from "./datasets.js";
 import {FEATURE_IDS, type FeatureId} from "./features.js";
@@ -49,10 +49,6 @@ export type PlaygroundConfig = State<typeof playgroundSchema>;
 /** The input features a configuration switches on, in the fixed order of FEATURE_IDS. */
 export function selectedFeatures(config: PlaygroundConfig): FeatureId[] {
   return FEATURE_IDS.filter((id) => config[id]);
-}
-
-export function hiddenActivation(config: PlaygroundConfig): ActivationId {
-  return config.activation as ActivationId;
 }
 
 /** Fixes what the schema cannot: a network needs at least one input. */

@@ -27,7 +27,6 @@ export const DATASET_NAMES: Record<DatasetId, string> = {
 
 /** Half-width of the plane every dataset lives on. */
 export const PLANE = 6;
-export const PLANE_DOMAIN = {x: [-PLANE, PLANE] as [number, number], y: [-PLANE, PLANE] as [number, number]};
 
 export interface DatasetOptions {
   /** Number of points. */

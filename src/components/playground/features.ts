@@ -27,10 +27,6 @@ const FEATURE_FUNCTIONS: Record<FeatureId, (x1: number, x2: number) => number> =
   sinx2: (_x1, x2) => Math.sin(x2)
 };
 
-export function featureValue(id: FeatureId, x1: number, x2: number): number {
-  return FEATURE_FUNCTIONS[id](x1, x2);
-}
-
 /** Writes the chosen features of (x₁, x₂) into `out` (allocates one when omitted). */
 export function featureVector(ids: readonly FeatureId[], x1: number, x2: number, out = new Float64Array(ids.length)): Float64Array {
   for (let k = 0; k < ids.length; ++k) out[k] = FEATURE_FUNCTIONS[ids[k]](x1, x2);

@@ -78,7 +78,7 @@ export function networkSizes(architecture: Architecture): number[] {
   return [architecture.features.length, ...architecture.layers, architecture.classes === 2 ? 1 : architecture.classes];
 }
 
-export function createNetwork(architecture: Architecture): Mlp {
+function createNetwork(architecture: Architecture): Mlp {
   return createMlp({
     sizes: networkSizes(architecture),
     hidden: architecture.activation,

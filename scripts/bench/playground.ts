@@ -1,10 +1,13 @@
 // The playground's speed: engine steps per second for a 2-8-8-1 tanh network
 // trained full-batch on 500 points, and frame times in Chromium while training.
+import {cpus, loadavg} from "node:os";
 import {generateDataset} from "../../src/components/playground/datasets.js";
 import {createSession, type Hyperparameters} from "../../src/components/playground/training.js";
 import {openPage, startSite} from "../../test/browser/harness.js";
 import {FRAME_MEASURE} from "../../src/components/playground/frame-budget.js";
 
+// Shared machines make these figures noisy: print how busy this one is.
+console.log(`${cpus().length} CPU cores, load average ${loadavg().map((x) => x.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);
 const points = generateDataset("spiral", {count: 500, noise: 0, seed: 1});
 for (const optimizer of ["sgd", "adam"] as const) {
   const hyper: Hyperparameters = {loss: "cross-entropy", learningRate: 0.03, batchSize: 500, optimizer, l1: 0, l2: 0};

@@ -1,0 +1,188 @@
+// The Playground page in real Chromium: links restore settings, training moves the boundary,
+// the network drawing follows the layers, hostile links are neutralised, files are validated.
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
+import {openPage, startSite, type Site} from "./harness.js";
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const WAIT = {timeout: 60_000};
+
+async function open(query: string) {
+  const opened = await openPage(site, `/playground${query}`);
+  await opened.page.waitForSelector(".playground canvas.playground-plane", WAIT);
+  await opened.page.waitForFunction(() => /Epoch \d+/.test(document.querySelector(".playground-status")?.textContent ?? ""), null, WAIT);
+  return opened;
+}
+
+const planeImage = (page: Page) => page.evaluate(() => document.querySelector<HTMLCanvasElement>(".playground-plane")!.toDataURL());
+const status = async (page: Page) => (await page.textContent(".playground-status")) ?? "";
+const trainingLoss = async (page: Page) => Number(/training loss ([\d.]+)/.exec(await status(page))?.[1]);
+const epoch = async (page: Page) => Number(/Epoch (\d+)/.exec(await status(page))?.[1]);
+const labelled = (page: Page, label: string) => page.getByLabel(label, {exact: true});
+
+describe("playground", () => {
+  test("a link with preset parameters restores every one of them, and the same seed draws the same data", async () => {
+    const query = "?dataset=spiral&noise=20&train=70&points=321&seed=42&x1sq=1&sinx2=1&layers=8,8,3&activation=relu&loss=mse&reg=l2&rate=0.01&lr=0.01&batch=25&optimizer=adam&discretize=1&showTest=1";
+    const {page, errors} = await open(query);
+    expect(await labelled(page, "Dataset").inputValue()).toBe("3"); // Observable Inputs' select values are option indices
+    expect(await page.locator("select[name=input]").first().locator("option:checked").textContent()).toBe("Spiral");
+    expect(await labelled(page, "Noise (%)").first().inputValue()).toBe("20");
+    expect(await labelled(page, "Training data (%)").first().inputValue()).toBe("70");
+    expect(await labelled(page, "Points").first().inputValue()).toBe("321");
+    expect(await labelled(page, "Seed").inputValue()).toBe("42");
+    expect(await labelled(page, "Batch size").first().inputValue()).toBe("25");
+    const chosen = async (label: string) => (await labelled(page, label).locator("option:checked").textContent())?.trim();
+    expect(await chosen("Activation")).toBe("ReLU");
+    expect(await chosen("Loss")).toBe("Mean squared error");
+    expect(await chosen("Learning rate")).toBe("0.01");
+    expect(await chosen("Optimiser")).toBe("Adam");
+    expect(await chosen("Regularisation")).toBe("L2");
+    expect(await chosen("Regularisation rate")).toBe("0.01");
+    expect(await labelled(page, "Discretise output").isChecked()).toBe(true);
+    expect(await labelled(page, "Show test data").isChecked()).toBe(true);
+    const features = await page.locator(".playground fieldset", {hasText: "Input features"}).locator("input[type=checkbox]:checked").evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent!.trim()));
+    expect(features).toEqual(["x₁", "x₂", "x₁²", "sin x₂"]);
+    expect(await page.textContent(".playground-network figcaption")).toContain("Network 4-8-8-3-1");
+    // 70 % of 321 points train; the URL is left as it was (nothing needed correcting).
+    expect(await page.getAttribute(".playground-plane", "aria-label")).toContain("225 training points and 96 test points");
+    expect(new URL(page.url()).search).toBe(query);
+    expect(await page.locator(".url-notice").count()).toBe(0);
+    const image = await planeImage(page);
+    const again = await open(query);
+    expect(await planeImage(again.page)).toBe(image);
+    const otherSeed = await open(query.replace("seed=42", "seed=43"));
+    expect(await planeImage(otherSeed.page)).not.toBe(image);
+    expect([...errors, ...again.errors, ...otherSeed.errors]).toEqual([]);
+    for (const p of [page, again.page, otherSeed.page]) await p.context().close();
+  });
+
+  test("playing for two seconds changes the boundary and the loss falls; settings go into the URL", async () => {
+    const {page, errors} = await open("?dataset=xor&seed=3");
+    const before = await planeImage(page);
+    const lossBefore = await trainingLoss(page);
+    await page.getByRole("button", {name: "Play", exact: true}).click();
+    await page.waitForFunction(() => Number(/Epoch (\d+)/.exec(document.querySelector(".playground-status")?.textContent ?? "")?.[1]) > 5, null, WAIT);
+    await page.waitForTimeout(2000);
+    await page.getByRole("button", {name: "Pause", exact: true}).click();
+    expect(await epoch(page)).toBeGreaterThan(5);
+    expect(await trainingLoss(page)).toBeLessThan(lossBefore * 0.8);
+    expect(await planeImage(page)).not.toBe(before);
+    expect(await page.locator('.playground-loss svg[aria-label="Training and test loss by epoch"]').count()).toBe(1);
+    // One step is one epoch.
+    const at = await epoch(page);
+    await page.getByRole("button", {name: "Step (one epoch)"}).click();
+    expect(await epoch(page)).toBe(at + 1);
+    // A setting changed on the page is written to the link.
+    await labelled(page, "Optimiser").selectOption({label: "Adam"});
+    await page.waitForFunction(() => location.search.includes("optimizer=adam"), null, WAIT);
+    expect(new URL(page.url()).searchParams.get("dataset")).toBe("xor");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("adding a layer or a neuron updates the network drawing, and clicking a weight edits it", async () => {
+    const {page, errors} = await open("");
+    const nodes = () => page.locator(".playground-network canvas.node").count();
+    expect(await nodes()).toBe(2 + 4 + 2);
+    await page.getByRole("button", {name: "Add hidden layer"}).click();
+    await page.waitForFunction(() => location.search.includes("layers=4%2C2%2C2") || location.search.includes("layers=4,2,2"), null, WAIT);
+    expect(await nodes()).toBe(2 + 4 + 2 + 2);
+    expect(await page.textContent(".playground-network figcaption")).toContain("Network 2-4-2-2-1");
+    await page.getByRole("button", {name: "Add a neuron to hidden layer 3"}).click();
+    expect(await nodes()).toBe(2 + 4 + 2 + 3);
+    expect(await page.textContent(".playground-network figcaption")).toContain("2-4-2-3-1");
+    // 2·4 + 4·2 + 2·3 + 3·1 edges.
+    expect(await page.locator(".playground-network path.edge").count()).toBe(25);
+    await page.locator(".playground-network path.edge-hit").first().click({force: true});
+    expect(await page.locator(".playground-network path.edge.selected").count()).toBe(1);
+    await page.getByLabel("value", {exact: true}).fill("7.5");
+    await page.getByRole("button", {name: "Set weight"}).click();
+    expect(Number(await page.locator(".playground-network path.edge.selected").getAttribute("stroke-width"))).toBe(8);
+    await page.getByRole("button", {name: "Remove hidden layer"}).click();
+    expect(await nodes()).toBe(2 + 4 + 2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a hostile link shows the notice, injects nothing and still gives a working playground", async () => {
+    const hostile =
+      "?dataset=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&points=1e999&lr=NaN&layers=-5,99&seed=-1" +
+      "&activation=%3Cscript%3Ewindow.__pwned%3D2%3C%2Fscript%3E&batch=-3&noise=%F0%9F%98%80&x1=0&x2=0&unknown=%3Cb%3Ebold%3C%2Fb%3E";
+    const {page, errors} = await open(hostile);
+    const notice = page.locator(".playground .url-notice");
+    await notice.waitFor(WAIT);
+    const items = await notice.locator("li").allTextContents();
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    expect(items.join("\n")).toContain("<img src=x");
+    expect(items.join("\n")).toContain("features: none was selected; using x₁ and x₂.");
+    expect(await page.locator("#observablehq-main img, #observablehq-main b, #observablehq-main script").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
+    // Clamped values: the default dataset, 2-8-1 hidden sizes clamped to 1…8.
+    expect(await page.textContent(".playground-network figcaption")).toContain("Network 2-1-8-1");
+    await page.getByRole("button", {name: "Step (one epoch)"}).click();
+    expect(await epoch(page)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("own points: a click adds one, bad CSV lines are reported by number, bad weights files get a message", async () => {
+    const {page, errors} = await open("?dataset=gauss");
+    await page.locator(".playground-data summary").click();
+    await page.locator(".playground-plane").click({position: {x: 170, y: 170}});
+    await page.waitForFunction(() => location.search.includes("dataset=custom"), null, WAIT);
+    // The 500 generated points became the learner's own, plus the click.
+    expect(await page.getAttribute(".playground-plane", "aria-label")).toContain("251 training points");
+    await expect(page.locator(".playground .notice").filter({hasText: "not part of the page link"}).isVisible()).resolves.toBe(true);
+    await page.getByLabel("CSV (x1,x2,label per line)").fill("x1,x2,label\n1,2,0\n3,4,cat\n-1,-2,1\n7,0,1\n0,0,2");
+    await page.getByRole("button", {name: "Import CSV text"}).click();
+    const report = await page.locator(".playground-data [role=status]").textContent();
+    expect(report).toContain("Imported 3 points.");
+    expect(report).toContain("line 3: label 'cat' is not a whole number 0–4");
+    expect(report).toContain("line 5: x1 '7' is outside the plane −6…6");
+    // Three classes now: a softmax output with three units.
+    expect(await page.textContent(".playground-network figcaption")).toContain("3 softmax outputs");
+    await page.locator(".playground-files input[type=file]").setInputFiles({name: "w.json", mimeType: "application/json", buffer: Buffer.from('{"format":"perceptron-to-mnist/playground-weights","version":1,"sizes":[2,8,1]}')});
+    const fileStatus = page.locator(".playground-files + [role=status]");
+    await fileStatus.filter({hasText: "The file is for a 2-8-1 network, but this network is 2-4-2-3."}).waitFor(WAIT);
+    await page.locator(".playground-files input[type=file]").setInputFiles({name: "w.json", mimeType: "application/json", buffer: Buffer.from("not json")});
+    await fileStatus.filter({hasText: "The file is not valid JSON."}).waitFor(WAIT);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("downloaded weights import back exactly; the boundary downloads as a PNG", async () => {
+    const {page, errors} = await open("?dataset=moons&layers=5&seed=9");
+    for (let k = 0; k < 20; ++k) await page.getByRole("button", {name: "Step (one epoch)"}).click();
+    const trained = await status(page);
+    expect(trained).toMatch(/^Epoch 20 /);
+    const [weights] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download weights (JSON)"}).click()]);
+    expect(weights.suggestedFilename()).toBe("playground-weights.json");
+    const file = JSON.parse(await streamText(await weights.createReadStream()));
+    expect(file.sizes).toEqual([2, 5, 1]);
+    await page.getByRole("button", {name: "Reset"}).click();
+    expect(await status(page)).toMatch(/^Epoch 0 /);
+    await page.locator(".playground-files input[type=file]").setInputFiles({name: "w.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file))});
+    await page.locator(".playground-files + [role=status]").filter({hasText: "Weights imported."}).waitFor(WAIT);
+    // Same weights, same losses and accuracies (the epoch counter restarted).
+    expect((await status(page)).replace(/^Epoch \d+/, "")).toBe(trained.replace(/^Epoch \d+/, ""));
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download boundary (PNG)"}).click()]);
+    expect(png.suggestedFilename()).toBe("playground-boundary.png");
+    const bytes = Buffer.from(await streamText(await png.createReadStream(), "latin1"), "latin1");
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream, encoding: BufferEncoding = "utf8"): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString(encoding);
+}

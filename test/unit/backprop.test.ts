@@ -7,6 +7,7 @@ import {
   forwardPass,
   gradientsOf,
   loss,
+  num,
   PARAMETER_NAMES,
   toEngineLayout,
   update,
@@ -105,5 +106,16 @@ describe("the step-through of the 2-2-1 network", () => {
     const next = update(DEFAULT_PARAMETERS, grads, 0.5);
     expect(next.w1).toBeCloseTo(DEFAULT_PARAMETERS.w1 - 0.5 * grads.w1, 14);
     expect(loss(next, DEFAULT_EXAMPLE)).toBeLessThan(loss(DEFAULT_PARAMETERS, DEFAULT_EXAMPLE));
+  });
+});
+
+describe("numbers in formulas", () => {
+  test("fixed decimals, significant digits for small values, a sign and parentheses for negatives", () => {
+    expect(num(0.69034)).toBe("0.6903");
+    expect(num(0.0026543)).toBe("0.002654");
+    expect(num(-3.1717e-7)).toBe(String.raw`(-3.172 \times 10^{-7})`);
+    expect(num(-0.5, 4, false)).toBe("-0.5000");
+    expect(num(0)).toBe("0.0000");
+    expect(num(NaN)).toBe(String.raw`\text{—}`);
   });
 });

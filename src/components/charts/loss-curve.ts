@@ -40,7 +40,8 @@ export function lossCurve(options: LossCurveOptions): SVGSVGElement | HTMLElemen
     height,
     marginLeft: 55,
     x: {label: "epoch", domain: [0, lastEpoch]},
-    y: {label: yLabel, type: log ? "log" : "linear", grid: true, ...(rows.length ? {} : {domain: log ? [0.001, 1] : [0, 1]})},
+    // Plain decimals on the ticks (the default log format writes 0.2 as "200m").
+    y: {label: yLabel, type: log ? "log" : "linear", grid: true, tickFormat: (d: number) => String(+d.toPrecision(2)), ...(rows.length ? {} : {domain: log ? [0.001, 1] : [0, 1]})},
     color: series.length > 1 ? {legend: true} : undefined,
     ariaLabel: options.ariaLabel ?? describe(series),
     marks: [Plot.line(rows, {x: "epoch", y: "loss", stroke: series.length > 1 ? "name" : "currentColor", strokeWidth: 1.5})]

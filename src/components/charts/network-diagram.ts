@@ -35,7 +35,10 @@ export interface NetworkDiagramOptions {
   highlight?: NetworkHighlight;
   width?: number;
   height?: number;
+  /** Decimals of the weights printed on edges. */
   digits?: number;
+  /** Decimals of the node values (defaults to `digits`). */
+  valueDigits?: number;
   ariaLabel?: string;
 }
 
@@ -103,6 +106,7 @@ function format(x: number, digits: number): string {
 
 export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
   const {sizes, weights, biases, values, edgeLabels = false, components = false, highlight = {}, digits = 2} = options;
+  const valueDigits = options.valueDigits ?? digits;
   const last = sizes.length - 1;
   const nodeName = options.nodeName ?? ((layer: number, index: number) => defaultNodeName(sizes, layer, index));
   const withBias = biases !== undefined;
@@ -135,15 +139,15 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
     e.bias ? (highlight.biases ?? []).some(([l, j]) => l === e.layer && j === e.j) : (highlight.edges ?? []).some(([l, j, i]) => l === e.layer && j === e.j && i === e.i);
   const isHighlightedNode = (n: LayoutNode) => (highlight.nodes ?? []).some(([l, i]) => l === n.layer && i === n.index);
 
-  const valueOf = (n: LayoutNode) => (n.bias ? "1" : values ? format(values[n.layer][n.index], digits) : "");
+  const valueOf = (n: LayoutNode) => (n.bias ? "1" : values ? format(values[n.layer][n.index], valueDigits) : "");
   const nameOf = (n: LayoutNode) => (n.bias ? "" : nodeName(n.layer, n.index));
 
   const tallest = Math.max(...sizes);
   const top = (tallest - 1) / 2 + (components ? 1.3 : 0.7);
   const bottom = -(tallest - 1) / 2 - (withBias ? 1.6 : 0.7);
-  const width = options.width ?? Math.max(320, 150 * sizes.length);
-  const height = options.height ?? Math.round(60 * (top - bottom) + 20);
-  // Edge labels sit a quarter of the way from the source so crossing edges do not overlap.
+  const width = options.width ?? Math.max(320, 180 * sizes.length);
+  const height = options.height ?? Math.round(70 * (top - bottom) + 20);
+  // Edge labels sit near the target unit, where edges into it fan out, so crossing edges do not overlap.
   const labelAt = (e: Edge, t: number) => ({x: e.x1 + t * (e.x2 - e.x1), y: e.y1 + t * (e.y2 - e.y1)});
 
   const marks: Plot.Markish[] = [
@@ -158,7 +162,7 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
     Plot.link(edges.filter(isHighlightedEdge), {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: HIGHLIGHT, strokeWidth: (e: Edge) => widthOf(e) + 3, title: edgeTitle} as Plot.LinkOptions)
   ];
   if (edgeLabels && weights) {
-    const labelled = edges.map((e) => ({...labelAt(e, e.bias ? 0.55 : 0.28), text: format(e.w ?? NaN, digits), hot: isHighlightedEdge(e)}));
+    const labelled = edges.map((e) => ({...labelAt(e, e.bias ? 0.35 : 0.62), text: format(e.w ?? NaN, digits), hot: isHighlightedEdge(e)}));
     marks.push(
       Plot.text(labelled, {
         x: "x",
@@ -173,15 +177,20 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
     );
   }
   marks.push(
-    Plot.dot(layout, {
-      x: "x",
-      y: "y",
-      r: (n: LayoutNode) => (n.bias ? 11 : 17),
-      fill: (n: LayoutNode) => (n.bias ? "#eee" : "white"),
-      stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : "#444"),
-      strokeWidth: (n: LayoutNode) => (isHighlightedNode(n) ? 4 : 1.5),
-      title: (n: LayoutNode) => (n.bias ? `bias node of layer ${n.layer} (always 1)` : `${nameOf(n)}${values ? ` = ${format(values[n.layer][n.index], 4)}` : ""}`)
-    } as Plot.DotOptions),
+    ...[true, false].map((bias) =>
+      Plot.dot(
+        layout.filter((n) => n.bias === bias),
+        {
+          x: "x",
+          y: "y",
+          r: bias ? 11 : 17,
+          fill: bias ? "#eee" : "white",
+          stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : "#444"),
+          strokeWidth: (n: LayoutNode) => (isHighlightedNode(n) ? 4 : 1.5),
+          title: (n: LayoutNode) => (n.bias ? `bias node of layer ${n.layer} (always 1)` : `${nameOf(n)}${values ? ` = ${format(values[n.layer][n.index], 4)}` : ""}`)
+        } as Plot.DotOptions
+      )
+    ),
     Plot.text(layout, {x: "x", y: "y", text: valueOf, fontSize: 11, fontWeight: "bold"} as Plot.TextOptions),
     Plot.text(
       layout.filter((n) => !n.bias),
@@ -197,7 +206,7 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
     marginRight: 30,
     marginTop: 10,
     marginBottom: 10,
-    x: {domain: [-0.45, last + 0.45], axis: null},
+    x: {domain: [-0.3, last + 0.3], axis: null},
     y: {domain: [bottom, top], axis: null},
     color: {type: "identity"},
     ariaLabel: options.ariaLabel ?? describe(sizes, values, nodeName),

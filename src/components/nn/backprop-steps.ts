@@ -76,11 +76,22 @@ export function loss(p: TinyParameters, example: Example): number {
   return forwardPass(p, example).E;
 }
 
-/** A number for a formula: fixed digits, a real minus sign, negative numbers in parentheses when multiplied. */
+/**
+ * A number for a formula: `digits` decimals, but 4 significant digits for small
+ * gradients (0.002654, 3.172 × 10⁻⁷), a real minus sign, negative numbers in
+ * parentheses when `wrap` (they are being multiplied).
+ */
 export function num(x: number, digits = 4, wrap = true): string {
   if (!Number.isFinite(x)) return String.raw`\text{—}`;
-  const s = Math.abs(x).toFixed(digits);
-  if (x >= 0 || Number(s) === 0) return s;
+  const a = Math.abs(x);
+  let s: string;
+  if (a === 0 || a >= 0.01) s = a.toFixed(digits);
+  else if (a >= 1e-4) s = a.toPrecision(4);
+  else {
+    const [mantissa, exponent] = a.toExponential(3).split("e");
+    s = String.raw`${mantissa} \times 10^{${Number(exponent)}}`;
+  }
+  if (x >= 0) return s;
   return wrap ? `(-${s})` : `-${s}`;
 }
 

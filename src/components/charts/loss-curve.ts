@@ -3,6 +3,7 @@
  * Non-finite points are left out, so a diverging run never draws "NaN".
  */
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "./chart-role.js";
 
 export interface LossPoint {
   epoch: number;
@@ -35,7 +36,7 @@ export function lossCurve(options: LossCurveOptions): SVGSVGElement | HTMLElemen
   const {series, log = true, yLabel = "loss", minEpochs = 10, width = 360, height = 240} = options;
   const rows = series.flatMap((s) => plottablePoints(s.points, log).map((p) => ({...p, name: s.name})));
   const lastEpoch = Math.max(minEpochs, ...rows.map((r) => r.epoch));
-  return Plot.plot({
+  return asImage(Plot.plot({
     width,
     height,
     marginLeft: 55,
@@ -45,7 +46,7 @@ export function lossCurve(options: LossCurveOptions): SVGSVGElement | HTMLElemen
     color: series.length > 1 ? {legend: true} : undefined,
     ariaLabel: options.ariaLabel ?? describe(series),
     marks: [Plot.line(rows, {x: "epoch", y: "loss", stroke: series.length > 1 ? "name" : "currentColor", strokeWidth: 1.5})]
-  });
+  }));
 }
 
 function describe(series: readonly LossSeries[]): string {

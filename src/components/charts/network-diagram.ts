@@ -7,6 +7,7 @@
  * Drawing only: the caller passes numbers, this draws them.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "./chart-role.js";
 
 /** What to emphasise: nodes [layer, index], edges [layer, j, i] (into unit j of layer+1), bias edges [layer, j]. */
 export interface NetworkHighlight {
@@ -215,7 +216,7 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "network-diagram";
   figure.style.margin = "0";
-  figure.append(plot);
+  figure.append(asImage(plot));
   return figure;
 }
 

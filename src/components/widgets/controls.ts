@@ -52,7 +52,9 @@ export function fmt(x: number, digits = 3): string {
   return s.startsWith("-") ? `−${s.slice(1)}` : s;
 }
 
-/** Replaces a container's content with one freshly drawn chart. */
-export function redraw(container: HTMLElement, chart: Node): void {
-  container.replaceChildren(chart);
+/** A figure for a chart of known width whose caption wraps to that width. */
+export function chartFigure(width: number, chart: HTMLElement, caption: string): HTMLElement {
+  const figure = el("figure", "chart", chart, el("figcaption", "", caption));
+  figure.style.maxWidth = `${width}px`;
+  return figure;
 }

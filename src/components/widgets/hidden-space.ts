@@ -13,6 +13,7 @@ import {bentGrid, hiddenPoints, hiddenSeparatingLine, separates, type HiddenPoin
 import type {PerceptronWeights} from "../nn/perceptron.js";
 import {composeForward, XOR_COMPOSITION, type TwoLayerNetwork} from "../nn/xor-composition.js";
 import {button, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
+import {asImage} from "../charts/chart-role.js";
 
 const weight = (value: number) => ({kind: "number", min: -1, max: 1, default: value}) as const;
 const [NAND, OR] = XOR_COMPOSITION.hidden;
@@ -115,7 +116,7 @@ function inputSpaceChart(net: TwoLayerNetwork, activation: Activation, layer2: P
   const resolution = 60;
   const grid = boundaryGrid(classify(net, activation, layer2), UNIT_SQUARE, resolution);
   const unitLines = net.hidden.map((w, k) => ({ends: boundaryLine(w.w1, w.w2, w.b, UNIT_SQUARE), name: k === 0 ? "g₁ = 0" : "g₂ = 0"})).filter((l) => l.ends);
-  return Plot.plot({
+  return asImage(Plot.plot({
     width: 320,
     height: 320,
     x: {domain: UNIT_SQUARE.x, label: "x₁"},
@@ -129,7 +130,7 @@ function inputSpaceChart(net: TwoLayerNetwork, activation: Activation, layer2: P
       Plot.dot(points, {x: (p: HiddenPoint) => p.x[0], y: (p: HiddenPoint) => p.x[1], r: 7, fill: (p: HiddenPoint) => CLASS_COLORS[p.label], stroke: "white"}),
       Plot.text(["input space (x₁, x₂)"], {text: (d: string) => d, frameAnchor: "top", dy: 4, fontWeight: "bold"})
     ]
-  });
+  }));
 }
 
 function hiddenSpaceChart(net: TwoLayerNetwork, activation: Activation, points: HiddenPoint[], line: PerceptronWeights | null, andSeparates: boolean) {
@@ -144,7 +145,7 @@ function hiddenSpaceChart(net: TwoLayerNetwork, activation: Activation, points: 
   }
   const andEnds = boundaryLine(XOR_COMPOSITION.output.w1, XOR_COMPOSITION.output.w2, XOR_COMPOSITION.output.b, HIDDEN_DOMAIN);
   const lineEnds = line && !andSeparates ? boundaryLine(line.w1, line.w2, line.b, HIDDEN_DOMAIN) : null;
-  return Plot.plot({
+  return asImage(Plot.plot({
     width: 320,
     height: 320,
     x: {domain: HIDDEN_DOMAIN.x, label: "s₁ (NAND unit)"},
@@ -158,7 +159,7 @@ function hiddenSpaceChart(net: TwoLayerNetwork, activation: Activation, points: 
       Plot.text([...labels.values()], {x: (l) => l.s[0], y: (l) => l.s[1], text: "text", dy: -13, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "black"}),
       Plot.text(["hidden space (s₁, s₂)"], {text: (d: string) => d, frameAnchor: "top", dy: 4, fontWeight: "bold"})
     ]
-  });
+  }));
 }
 
 function pointsTable(points: HiddenPoint[]): DocumentFragment {

@@ -7,7 +7,8 @@ import * as Plot from "npm:@observablehq/plot";
 import {texElement, texNumber} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {sigmoidWithSlope} from "../nn/activations.js";
-import {el, labelledRange, type WidgetOptions} from "./controls.js";
+import {chartFigure, el, labelledRange, type WidgetOptions} from "./controls.js";
+import {asImage} from "../charts/chart-role.js";
 
 export const sigmoidDerivativeSchema = {
   beta: {kind: "number", min: 0.2, max: 10, default: 1},
@@ -20,9 +21,9 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): HTML
   const state = urlState(sigmoidDerivativeSchema, options.search);
   const beta = labelledRange("Slope β", [0.2, 10], {value: state.initial.beta, step: 0.1});
   const at = labelledRange("Point s", S_RANGE, {value: state.initial.s, step: 0.1});
-  const chart = el("figure", "chart");
+  const chart = el("div", "sigmoid-chart");
   const numbers = el("div", "sigmoid-numbers");
-  const root = el("div", "widget sigmoid-derivative", state.notice(), el("div", "controls", beta, at), el("div", "row", chart, numbers));
+  const root = el("div", "widget sigmoid-derivative", state.notice(), el("div", "controls", beta, at), el("div", "row", chartFigure(420, chart, "τ(s) in blue, τ′(s) in orange; the dashed line is the tangent to τ at s, whose slope is τ′(s)."), numbers));
 
   function update(): void {
     const b = beta.value;
@@ -40,11 +41,11 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): HTML
         {s, value: tau.derivative(s, y), curve: "τ′(s)"}
       ];
     }).flat();
-    // The tangent to τ at s₀, drawn over ±1/(β + 1) so it stays short for steep sigmoids.
-    const half = 1.5 / (b + 1);
+    // The tangent to τ at s₀, shorter for steeper sigmoids so it stays near the curve.
+    const half = 2 / (b + 0.5);
     const tangent = [s0 - half, s0 + half].map((s) => ({s, value: y0 + slope * (s - s0)}));
     chart.replaceChildren(
-      Plot.plot({
+      asImage(Plot.plot({
         width: 420,
         height: 280,
         x: {domain: S_RANGE, label: "s"},
@@ -57,8 +58,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): HTML
           Plot.dot([{s: s0, value: y0}, {s: s0, value: slope}], {x: "s", y: "value", r: 5, fill: "#333"}),
           Plot.ruleX([s0], {stroke: "#999"})
         ]
-      }),
-      el("figcaption", "", "τ(s) in blue, τ′(s) in orange; the dashed line is the tangent to τ at s, whose slope is τ′(s).")
+      }))
     );
     numbers.replaceChildren(
       texElement(String.raw`\tau(${texNumber(s0, 1)}) = \frac{1}{1 + e^{-${texNumber(b, 1)}\cdot ${s0 < 0 ? `(${texNumber(s0, 1)})` : texNumber(s0, 1)}}} = ${texNumber(y0, 4)}`, true),

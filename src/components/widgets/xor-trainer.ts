@@ -13,7 +13,8 @@ import {activationById, trainableActivationIds, type ActivationId} from "../nn/a
 import {forward, type LossKind} from "../nn/mlp.js";
 import type {Trainer} from "../nn/trainer.js";
 import {correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer, type XorSettings} from "../nn/xor-training.js";
-import {button, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
+import {button, chartFigure, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
+import {asImage} from "../charts/chart-role.js";
 
 const INPUTS = ["00", "10", "01", "11"] as const;
 
@@ -82,7 +83,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
     el("div", "controls", play, stepButton, resetButton, speed, stallButton),
     readout,
     message,
-    el("div", "row", el("figure", "chart", boundary, el("figcaption", "", "Decision boundary: shading is the output y, the line between the colours is y = 0.5.")), el("figure", "chart", curve, el("figcaption", "", "Loss per epoch (log scale)."))),
+    el("div", "row", chartFigure(300, boundary, "Decision boundary: the shading is the output y; where the colours meet, y = 0.5."), chartFigure(340, curve, "Loss per epoch (log scale).")),
     el("div", "row", el("div", "", show, diagram), el("div", "", el("p", "", el("strong", "", "train = feed forward + backpropagation, repeated for the number of epochs")), loop)),
     el("div", "row", outputs, weights)
   );
@@ -151,14 +152,14 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
     else if (correct === 4) message.classList.add("ok-text");
 
     boundary.replaceChildren(
-      decisionBoundary({
+      asImage(decisionBoundary({
         predict: (x1, x2) => forward(net, [x1, x2])[0],
         points: XOR_DATA.inputs.map((x, k) => ({x1: x[0], x2: x[1], label: XOR_DATA.targets[k][0]})),
         resolution: 40,
         width: 300,
         height: 300,
         ariaLabel: `Decision boundary of the ${settings.hidden}-unit network after ${trainer.epoch} epochs: ${correct} of 4 points on the correct side.`
-      })
+      }))
     );
     curve.replaceChildren(lossCurve({series: [{name: settings.loss, points: trainer.history}], yLabel: LOSS_NAMES[settings.loss], width: 340, height: 300, minEpochs: 100}));
 

@@ -8,11 +8,7 @@ export interface WidgetOptions {
 }
 
 /** Inputs.range labels only its number box; the slider gets the same name so both are announced. */
-export function labelledRange(
-  label: string,
-  extent: [number, number],
-  options: {value: number; step?: number; transform?: (x: number) => number; invert?: (x: number) => number}
-): Inputs.InputElement<number> {
+export function labelledRange(label: string, extent: [number, number], options: {value: number; step?: number}): Inputs.InputElement<number> {
   const input = Inputs.range(extent, {label, ...options});
   input.querySelector("input[type=range]")?.setAttribute("aria-label", label);
   return input;

@@ -91,6 +91,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
   let trainer: Trainer;
   let settings: XorSettings;
   let running = false;
+  let stopWhenFinished = true;
   let frame = 0;
   let lastDraw = 0;
   let baseline = NaN;
@@ -108,8 +109,16 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
     render();
   }
 
+  /** Solved with a small loss, or stuck: where a run pauses by itself. */
+  function finished(): boolean {
+    const status = xorStatus(trainer);
+    return status === "stalled" || (status === "solved" && trainer.history.at(-1)!.loss < 0.01);
+  }
+
   function start(): void {
     if (trainer.diverged || trainer.epoch >= MAX_EPOCHS) restart();
+    // Pressing Play on a finished run keeps training (to watch it sharpen or stay stuck) until paused.
+    stopWhenFinished = !finished();
     running = true;
     play.textContent = "Pause";
     play.setAttribute("aria-pressed", "true");
@@ -129,8 +138,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
     for (let k = 0; k < speed.value && performance.now() - begin < FRAME_BUDGET_MS; ++k) {
       if (!trainer.runEpoch()) break;
     }
-    const status = xorStatus(trainer);
-    const done = trainer.diverged !== null || status === "stalled" || (status === "solved" && trainer.history.at(-1)!.loss < 0.01) || trainer.epoch >= MAX_EPOCHS;
+    const done = trainer.diverged !== null || trainer.epoch >= MAX_EPOCHS || (stopWhenFinished && finished());
     if (done) pause();
     if (done || now - lastDraw > 80) {
       lastDraw = now;

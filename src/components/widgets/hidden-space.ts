@@ -12,7 +12,7 @@ import {sigmoidWithSlope, step, type Activation} from "../nn/activations.js";
 import {bentGrid, hiddenPoints, hiddenSeparatingLine, separates, type HiddenPoint} from "../nn/hidden-space.js";
 import type {PerceptronWeights} from "../nn/perceptron.js";
 import {composeForward, XOR_COMPOSITION, type TwoLayerNetwork} from "../nn/xor-composition.js";
-import {button, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
+import {button, chartFigure, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
 import {asImage} from "../charts/chart-role.js";
 
 const weight = (value: number) => ({kind: "number", min: -1, max: 1, default: value}) as const;
@@ -61,7 +61,12 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HTMLElemen
     state.notice(),
     el("div", "controls", units, beta, reset),
     el("div", "controls", el("div", "", ...[sliders.nand1, sliders.nand2, sliders.nandb]), el("div", "", ...[sliders.or1, sliders.or2, sliders.orb])),
-    el("div", "row", inputChart, hiddenChart),
+    el(
+      "div",
+      "row",
+      chartFigure(320, inputChart, "Input space (x₁, x₂): shaded where the whole network outputs 1; dashed, the lines where each hidden unit switches."),
+      chartFigure(320, hiddenChart, "Hidden space (s₁, s₂): the points and the input plane's grid after layer 1; dashed, the AND unit's line.")
+    ),
     status,
     table
   );
@@ -126,9 +131,9 @@ function inputSpaceChart(net: TwoLayerNetwork, activation: Activation, layer2: P
     marks: [
       Plot.raster(grid, {width: resolution, height: resolution, x1: UNIT_SQUARE.x[0], x2: UNIT_SQUARE.x[1], y1: UNIT_SQUARE.y[1], y2: UNIT_SQUARE.y[0], fill: (d: number) => d, imageRendering: "pixelated"} as Plot.RasterOptions),
       ...unitLines.map((l) => Plot.line(l.ends!, {stroke: "#333", strokeDasharray: "5,3"})),
-      Plot.text(unitLines, {x: (l) => l.ends![1][0], y: (l) => l.ends![1][1], text: "name", dx: -16, dy: 10, fontSize: 11}),
-      Plot.dot(points, {x: (p: HiddenPoint) => p.x[0], y: (p: HiddenPoint) => p.x[1], r: 7, fill: (p: HiddenPoint) => CLASS_COLORS[p.label], stroke: "white"}),
-      Plot.text(["input space (x₁, x₂)"], {text: (d: string) => d, frameAnchor: "top", dy: 4, fontWeight: "bold"})
+      // Each unit's line is named a quarter of the way along it, away from the axes.
+      Plot.text(unitLines, {x: (l) => l.ends![0][0] + 0.25 * (l.ends![1][0] - l.ends![0][0]), y: (l) => l.ends![0][1] + 0.25 * (l.ends![1][1] - l.ends![0][1]), text: "name", fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "black"}),
+      Plot.dot(points, {x: (p: HiddenPoint) => p.x[0], y: (p: HiddenPoint) => p.x[1], r: 7, fill: (p: HiddenPoint) => CLASS_COLORS[p.label], stroke: "white"})
     ]
   }));
 }
@@ -156,8 +161,7 @@ function hiddenSpaceChart(net: TwoLayerNetwork, activation: Activation, points: 
       andEnds ? Plot.line(andEnds, {stroke: "#333", strokeDasharray: "5,3", strokeWidth: 1.5}) : null,
       lineEnds ? Plot.line(lineEnds, {stroke: "#1e7b45", strokeWidth: 2}) : null,
       Plot.dot(points, {x: (p: HiddenPoint) => p.s[0], y: (p: HiddenPoint) => p.s[1], r: 7, fill: (p: HiddenPoint) => CLASS_COLORS[p.label], stroke: "white"}),
-      Plot.text([...labels.values()], {x: (l) => l.s[0], y: (l) => l.s[1], text: "text", dy: -13, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "black"}),
-      Plot.text(["hidden space (s₁, s₂)"], {text: (d: string) => d, frameAnchor: "top", dy: 4, fontWeight: "bold"})
+      Plot.text([...labels.values()], {x: (l) => l.s[0], y: (l) => l.s[1], text: "text", dy: -13, fontSize: 11, stroke: "white", strokeWidth: 3, paintOrder: "stroke", fill: "black"})
     ]
   }));
 }

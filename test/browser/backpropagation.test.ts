@@ -58,6 +58,11 @@ describe("Backpropagation", () => {
     // Editing a weight clears the old check.
     await page.getByRole("spinbutton", {name: "w₁ (a₁ → y)"}).fill("0.7");
     await page.waitForFunction(() => (document.querySelector(".backprop-check-status")?.textContent ?? "") === "");
+    // A value out of range is refused with a message; the numbers keep the last valid one.
+    const forwardBefore = await page.locator(".backprop-forward").textContent();
+    await page.getByRole("spinbutton", {name: "w₁ (a₁ → y)"}).fill("9");
+    await page.waitForFunction(() => /must be a number from -5 to 5; still using 0\.7/.test(document.querySelector(".backprop-input-error")?.textContent ?? ""));
+    expect(await page.locator(".backprop-forward").textContent()).toBe(forwardBefore);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -84,11 +84,10 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
     const spec = backpropStepperSchema[name];
     current[name] = state.initial[name];
     fields[name] = Inputs.number([spec.min, spec.max], {label: LABELS[name], value: state.initial[name], step: 0.01});
-    fields[name].classList.add(`field-${name}`);
   }
   let stepIndex = state.initial.step;
 
-  const inputError = el("p", "bad-text");
+  const inputError = el("p", "bad-text backprop-input-error");
   inputError.setAttribute("role", "alert");
   const diagram = el("div", "backprop-diagram");
   const forwardBox = el("div", "backprop-forward");
@@ -220,8 +219,10 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
   }
 
   for (const name of Object.keys(fields) as FieldName[]) {
-    fields[name].addEventListener("input", () => {
-      const value = fields[name].value;
+    // Listen on the number box itself: Inputs swallows the events of invalid entries, and those need a message.
+    const box = fields[name].querySelector("input")!;
+    box.addEventListener("input", () => {
+      const value = box.value.trim() === "" ? NaN : box.valueAsNumber;
       const spec = backpropStepperSchema[name];
       if (!Number.isFinite(value) || value < spec.min || value > spec.max) {
         inputError.textContent = `${LABELS[name]} must be a number from ${spec.min} to ${spec.max}; still using ${current[name]}.`;

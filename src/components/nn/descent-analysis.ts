@@ -36,18 +36,18 @@ export type Behaviour = "diverged" | "oscillating" | "settled" | "descending";
 
 /**
  * How a run behaves: diverged; oscillating (the updates keep flipping direction:
- * η overshoots the minimum); settled (the last update moved x by less than `tolerance`);
- * or still descending in one direction.
+ * η overshoots the minimum); settled (the last update moved x by less than
+ * `tolerance`); or still descending in one direction.
  */
 export function behaviour(run: CurveRun, tolerance = 1e-6): Behaviour {
   if (run.diverged) return "diverged";
   const xs = run.points.map((p) => p.x);
   const moves = xs.slice(1).map((x, k) => x - xs[k]);
-  if (moves.length === 0) return "descending";
-  if (Math.abs(moves[moves.length - 1]) < tolerance) return "settled";
   let flips = 0;
   for (let k = 1; k < moves.length; ++k) if (moves[k] * moves[k - 1] < 0) flips++;
-  return moves.length >= 3 && flips >= (moves.length - 1) / 2 ? "oscillating" : "descending";
+  if (moves.length >= 3 && flips >= (moves.length - 1) / 2) return "oscillating";
+  if (moves.length > 0 && Math.abs(moves[moves.length - 1]) < tolerance) return "settled";
+  return "descending";
 }
 
 export type ReachStatus = "reached" | "diverged" | "not-reached";

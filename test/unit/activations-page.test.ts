@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueParams} from "../../src/components/nn/activation-catalogue.js";
-import {timeActivation, timingInputs} from "../../src/components/nn/activation-timing.js";
+import {timeActivation, timingInputs, warmUp} from "../../src/components/nn/activation-timing.js";
 
 const PARAM_SETS: CatalogueParams[] = [
   DEFAULT_PARAMS,
@@ -99,5 +99,10 @@ describe("activation timing", () => {
     expect(timing.bestMs).toBe(3);
     expect(timing.nsPerValue).toBeCloseTo((3 * 1e6) / 11, 9);
     expect(timing.checksum).toBeCloseTo(1 + 2 + 3 + 4 + 5, 12);
+  });
+  test("the warm-up runs every function before any is timed", () => {
+    const seen = new Set<string>();
+    warmUp([(s) => (seen.add("a"), s), (s) => (seen.add("b"), -s)], timingInputs(100));
+    expect(seen).toEqual(new Set(["a", "b"]));
   });
 });

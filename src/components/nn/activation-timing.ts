@@ -2,6 +2,10 @@
  * A rough timing of activation functions: apply each one to the same block of
  * numbers several times and keep the fastest pass. The clock is a parameter so
  * the arithmetic can be tested; the page passes performance.now.
+ *
+ * Every activation goes through the same loop here, so a fair comparison warms
+ * that loop up with all of them first: otherwise the first one timed runs
+ * inlined and looks far cheaper than it is.
  */
 
 /** Inputs spread over [−5, 5], the range where activations differ most. */
@@ -29,4 +33,10 @@ export function timeActivation(f: (s: number) => number, inputs: Float64Array, n
     checksum = sum;
   }
   return {bestMs, nsPerValue: (bestMs * 1e6) / inputs.length, checksum};
+}
+
+/** Runs each function once over a few inputs so the timing loop has seen them all. */
+export function warmUp(fs: ((s: number) => number)[], inputs: Float64Array): void {
+  const sample = inputs.subarray(0, Math.min(inputs.length, 10_000));
+  for (const f of fs) timeActivation(f, sample, () => 0, 1);
 }

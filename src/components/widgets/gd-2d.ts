@@ -70,6 +70,21 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     results
   );
 
+  /** The plot on screen: it is redrawn every animation frame, so clicks are handled on its container. */
+  let current: {plot: SVGSVGElement & {scale(name: string): {invert?(value: number): number} | undefined}; width: number; height: number} | null = null;
+  chart.addEventListener("click", (event) => {
+    if (!current) return;
+    const s = SURFACES[v.surface];
+    const {plot, width, height} = current;
+    const rect = plot.getBoundingClientRect();
+    const x = plot.scale("x")?.invert?.(((event.clientX - rect.left) * width) / rect.width);
+    const y = plot.scale("y")?.invert?.(((event.clientY - rect.top) * height) / rect.height);
+    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    sxInput.value = v.sx = round2(clamp(x, s.domain.x));
+    syInput.value = v.sy = round2(clamp(y, s.domain.y));
+    restart();
+  });
+
   let runs = race(SURFACES[v.surface], [v.sx, v.sy], SURFACES[v.surface].steps);
   let frame: number | null = null;
   let shown = 0;
@@ -163,15 +178,7 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     plot.setAttribute("role", "img");
     plot.setAttribute("aria-label", `Contour plot of ${s.name} with the paths of gradient descent, momentum and Adam from (${formatNumber(v.sx)}, ${formatNumber(v.sy)}); the table below lists where each ended.`);
     plot.style.cursor = "crosshair";
-    plot.addEventListener("click", (event) => {
-      const rect = plot.getBoundingClientRect();
-      const x = plot.scale("x")?.invert?.(((event.clientX - rect.left) * width) / rect.width);
-      const y = plot.scale("y")?.invert?.(((event.clientY - rect.top) * height) / rect.height);
-      if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
-      sxInput.value = v.sx = round2(clamp(x, s.domain.x));
-      syInput.value = v.sy = round2(clamp(y, s.domain.y));
-      restart();
-    });
+    current = {plot, width, height};
     chart.replaceChildren(plot);
     drawResults(s);
   }

@@ -104,6 +104,7 @@ function plot(entries: CatalogueEntry[], which: "f" | "derivative"): HTMLElement
   const values = rows.map((r) => r.value);
   const yDomain: [number, number] = [Math.max(-3, Math.min(-0.1, ...values)), Math.min(5, Math.max(1.1, ...values))];
   const title = which === "f" ? "τ(s)" : "τ′(s)";
+  // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
   const figure = Plot.plot({
     width: 320,
     height: 260,
@@ -111,10 +112,10 @@ function plot(entries: CatalogueEntry[], which: "f" | "derivative"): HTMLElement
     y: {domain: yDomain, label: title, grid: true},
     color: {legend: true, domain: entries.map((e) => e.name)},
     marks: [
-      Plot.ruleY([0], {stroke: "#bbb"}),
-      Plot.line(rows, {x: "s", y: "value", z: "key", stroke: "name", strokeWidth: 2, clip: true}),
+      Plot.ruleY([0], {ariaHidden: "true", stroke: "#bbb"}),
+      Plot.line(rows, {ariaHidden: "true", x: "s", y: "value", z: "key", stroke: "name", strokeWidth: 2, clip: true}),
       // Where the derivative is undefined (a jump or a corner): an open circle on the axis.
-      Plot.dot(undefinedAt, {x: "s", y: 0, stroke: "name", fill: "white", r: 4.5, strokeWidth: 2})
+      Plot.dot(undefinedAt, {ariaHidden: "true", x: "s", y: 0, stroke: "name", fill: "white", r: 4.5, strokeWidth: 2})
     ]
   });
   const kinkText = undefinedAt.length ? ` Open circles mark where the derivative is undefined: ${undefinedAt.map((u) => `${u.name} at s = ${formatNumber(u.s, 3)}`).join(", ")}.` : "";

@@ -207,15 +207,16 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
     const ys = line.map((p) => p.y);
     const yDomain: [number, number] = [Math.min(...ys), Math.max(...ys)];
     const moves = shown.slice(1).map((p, k) => ({x1: shown[k].x, y1: shown[k].y, x2: p.x, y2: p.y}));
+    // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
     const plot = Plot.plot({
       width: 460,
       height: 300,
       x: {domain: [lo, hi], label: "x"},
       y: {domain: yDomain, label: "y", grid: true},
       marks: [
-        Plot.line(line, {x: "x", y: "y", stroke: "#888"}),
-        Plot.arrow(moves, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#d95f02", strokeWidth: 1.5, headLength: 6, clip: true}),
-        Plot.dot(shown, {x: "x", y: "y", fill: (_d, i) => (i === shown.length - 1 ? "#d95f02" : "#fdb863"), r: 4, clip: true})
+        Plot.line(line, {ariaHidden: "true", x: "x", y: "y", stroke: "#888"}),
+        Plot.arrow(moves, {ariaHidden: "true", x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#d95f02", strokeWidth: 1.5, headLength: 6, clip: true}),
+        Plot.dot(shown, {ariaHidden: "true", x: "x", y: "y", fill: (_d, i) => (i === shown.length - 1 ? "#d95f02" : "#fdb863"), r: 4, clip: true})
       ]
     });
     const last = shown[shown.length - 1];
@@ -251,9 +252,9 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
       y: {type: "log", domain: [1, maxSteps * 1.5], label: "updates until within 0.01 of a minimum", grid: true, tickFormat: "~s"},
       color: {domain: ["reached", "diverged", "not-reached"], range: ["#1b7837", "#b2182b", "#888"], legend: true, tickFormat: (s: string) => (s === "not-reached" ? "not within 10,000 updates" : s)},
       marks: [
-        Plot.dot(reached, {x: "eta", y: "steps", fill: "status", r: 2.5}),
-        Plot.tickX(failed, {x: "eta", stroke: "status", strokeWidth: 2}),
-        Plot.ruleX([v.lr], {stroke: "#d95f02", strokeDasharray: "4,3"})
+        Plot.dot(reached, {ariaHidden: "true", x: "eta", y: "steps", fill: "status", r: 2.5}),
+        Plot.tickX(failed, {ariaHidden: "true", x: "eta", stroke: "status", strokeWidth: 2}),
+        Plot.ruleX([v.lr], {ariaHidden: "true", stroke: "#d95f02", strokeDasharray: "4,3"})
       ]
     });
     const fastest = reached.reduce((best, r) => (r.steps < best.steps ? r : best), reached[0] ?? {eta: NaN, steps: NaN});

@@ -151,7 +151,8 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
       const p = runs[kind].path[Math.min(shown, runs[kind].path.length - 1)];
       return {kind, x: p.x[0], y: p.x[1]};
     });
-    // Contours of log(1 + E) so both the steep walls and the flat valley floor show.
+    // Contours of log(1 + E) so both the steep walls and the flat valley floor show. Marks are
+    // aria-hidden (Plot's per-mark labels are invalid ARIA); the svg's label and the table say it all.
     const plot = Plot.plot({
       width,
       height,
@@ -160,6 +161,7 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
       color: {type: "linear", scheme: "blues", reverse: true},
       marks: [
         Plot.contour({
+          ariaHidden: "true",
           fill: (x: number, y: number) => Math.log10(1 + s.f(x, y)),
           x1: s.domain.x[0],
           x2: s.domain.x[1],
@@ -169,10 +171,10 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
           stroke: "white",
           strokeOpacity: 0.5
         }),
-        Plot.dot([{x: s.minimum[0], y: s.minimum[1]}], {x: "x", y: "y", symbol: "star", r: 6, fill: "#2ca02c", stroke: "white"}),
-        Plot.line(paths, {x: "x", y: "y", z: "kind", stroke: (d: {kind: OptimizerKind}) => COLORS[d.kind], strokeWidth: 1.8, clip: true}),
-        Plot.dot(heads, {x: "x", y: "y", fill: (d: {kind: OptimizerKind}) => COLORS[d.kind], stroke: "white", r: 4.5, clip: true}),
-        Plot.dot([{x: v.sx, y: v.sy}], {x: "x", y: "y", r: 5, stroke: "#111", strokeWidth: 2})
+        Plot.dot([{x: s.minimum[0], y: s.minimum[1]}], {ariaHidden: "true", x: "x", y: "y", symbol: "star", r: 6, fill: "#2ca02c", stroke: "white"}),
+        Plot.line(paths, {ariaHidden: "true", x: "x", y: "y", z: "kind", stroke: (d: {kind: OptimizerKind}) => COLORS[d.kind], strokeWidth: 1.8, clip: true}),
+        Plot.dot(heads, {ariaHidden: "true", x: "x", y: "y", fill: (d: {kind: OptimizerKind}) => COLORS[d.kind], stroke: "white", r: 4.5, clip: true}),
+        Plot.dot([{x: v.sx, y: v.sy}], {ariaHidden: "true", x: "x", y: "y", r: 5, stroke: "#111", strokeWidth: 2})
       ]
     }) as SVGSVGElement & {scale(name: string): {invert?(value: number): number} | undefined};
     plot.setAttribute("role", "img");

@@ -146,13 +146,14 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): HTM
     const positive = rows.map((r) => r.norm).filter((n) => n > 0);
     const floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
     const top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
+    // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
     const plot = Plot.plot({
       width: 640,
       height: 320,
       x: {domain: [0.4, layers + 0.6], label: "layer (1 = next to the input)", ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
       y: {type: "log", domain: [floor, top], label: "gradient norm ‖∂E/∂W‖ (log scale)", grid: true, tickFormat: "~e"},
       color: {domain: ["at initialisation", ...(current ? [`after ${epochs} updates`] : [])], range: ["#4575b4", "#d73027"], legend: true},
-      marks: [Plot.rectY(rows, {x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
+      marks: [Plot.rectY(rows, {ariaHidden: "true", x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
     });
     const m = current ?? initial;
     plot.setAttribute(

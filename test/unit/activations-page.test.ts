@@ -51,7 +51,8 @@ describe("the activation catalogue", () => {
     expect(entry.f(1)).toBe(1);
     expect([entry.derivative(0), entry.derivative(2)]).toEqual([-1, 1]);
     expect(catalogueEntry("maxout", {...DEFAULT_PARAMS, maxout: [{w: 1, b: 0}, {w: 1, b: 2}]}).kinks).toEqual([]);
-    expect(entry.tex).toContain(String.raw`-1\,s + 2`);
+    expect(entry.tex).toContain(String.raw`\max(s,\ -s + 2)`);
+    expect(catalogueEntry("maxout", {...DEFAULT_PARAMS, maxout: [{w: 0.5, b: -1}, {w: 0, b: 0}]}).tex).toContain(String.raw`\max(0.5\,s - 1,\ 0)`);
   });
   test("ELU has a kink in its slope only when α ≠ 1", () => {
     expect(catalogueEntry("elu").kinks).toEqual([]);

@@ -55,7 +55,14 @@ function fromActivation(a: {f(s: number): number; derivative(s: number, y: numbe
 }
 
 const fmt = (x: number) => String(Number(x.toPrecision(4)));
-const texSigned = (b: number) => (b < 0 ? ` - ${fmt(-b)}` : ` + ${fmt(b)}`);
+
+/** w·s + b as TeX, without "1s", "+ 0" or "+ −1". */
+function texLine({w, b}: Line): string {
+  const slope = w === 0 ? "" : w === 1 ? "s" : w === -1 ? "-s" : String.raw`${fmt(w)}\,s`;
+  if (b === 0) return slope || "0";
+  if (!slope) return fmt(b);
+  return b < 0 ? `${slope} - ${fmt(-b)}` : `${slope} + ${fmt(b)}`;
+}
 
 export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAULT_PARAMS): CatalogueEntry {
   switch (id) {
@@ -166,7 +173,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         name: "Maxout",
         f: m.f,
         derivative: m.derivative,
-        tex: String.raw`\tau(s) = \max(${fmt(l1.w)}\,s${texSigned(l1.b)},\ ${fmt(l2.w)}\,s${texSigned(l2.b)})`,
+        tex: String.raw`\tau(s) = \max(${texLine(l1)},\ ${texLine(l2)})`,
         derivativeTex: String.raw`\tau'(s) = \text{slope of the larger line}`,
         kinks: crossing,
         notes: {

@@ -102,7 +102,9 @@ function plot(entries: CatalogueEntry[], which: "f" | "derivative"): HTMLElement
   const rows = entries.flatMap((e) => curveSamples(e, DOMAIN, 240).map((p) => ({name: e.name, s: p.s, value: p[which], key: `${e.id}-${p.segment}`})));
   const undefinedAt = which === "derivative" ? entries.flatMap((e) => e.kinks.filter((k) => k > DOMAIN[0] && k < DOMAIN[1]).map((k) => ({name: e.name, s: k}))) : [];
   const values = rows.map((r) => r.value);
-  const yDomain: [number, number] = [Math.max(-3, Math.min(-0.1, ...values)), Math.min(5, Math.max(1.1, ...values))];
+  const [lo, hi] = [Math.max(-3, Math.min(-0.1, ...values)), Math.min(5, Math.max(1.1, ...values))];
+  const pad = 0.05 * (hi - lo);
+  const yDomain: [number, number] = [lo - pad, hi + pad];
   const title = which === "f" ? "τ(s)" : "τ′(s)";
   // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
   const figure = Plot.plot({

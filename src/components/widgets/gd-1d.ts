@@ -55,7 +55,7 @@ const PRESETS: Preset[] = [
 const BEHAVIOUR_TEXT: Record<Behaviour, string> = {
   diverged: "diverges: each update lands farther from the minimum than the last.",
   oscillating: "overshoots: x jumps back and forth across the minimum.",
-  settled: "settles: the updates have become too small to see.",
+  settled: "converges: the steps shrink as the slope flattens, until they are too small to see.",
   descending: "walks steadily downhill from one side."
 };
 

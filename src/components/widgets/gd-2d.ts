@@ -70,12 +70,12 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     results
   );
 
-  /** The plot on screen: it is redrawn every animation frame, so clicks are handled on its container. */
-  let current: {plot: SVGSVGElement & {scale(name: string): {invert?(value: number): number} | undefined}; width: number; height: number} | null = null;
+  /** The contour plot on screen (redrawn when the surface or start changes) and the paths drawn over it. */
+  let base: Base | null = null;
   chart.addEventListener("click", (event) => {
-    if (!current) return;
+    if (!base) return;
     const s = SURFACES[v.surface];
-    const {plot, width, height} = current;
+    const {plot, width, height} = base;
     const rect = plot.getBoundingClientRect();
     const x = plot.scale("x")?.invert?.(((event.clientX - rect.left) * width) / rect.width);
     const y = plot.scale("y")?.invert?.(((event.clientY - rect.top) * height) / rect.height);
@@ -116,10 +116,11 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     const perFrame = Math.max(1, Math.ceil(total / FRAMES));
     const tick = () => {
       shown = Math.min(total, shown + perFrame);
-      draw();
+      drawPaths();
       frame = shown < total ? requestAnimationFrame(tick) : null;
     };
-    draw();
+    drawBase();
+    drawPaths();
     if (!reduced) frame = requestAnimationFrame(tick);
   }
 
@@ -140,17 +141,12 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     });
   }
 
-  function draw() {
+  function drawBase() {
     const s = SURFACES[v.surface];
     formula.replaceChildren(texElement(s.tex, true));
     const width = 600;
     const aspect = (s.domain.y[1] - s.domain.y[0]) / (s.domain.x[1] - s.domain.x[0]);
     const height = Math.round(Math.min(520, Math.max(300, width * aspect)));
-    const paths = OPTIMIZER_KINDS.flatMap((kind) => runs[kind].path.slice(0, shown + 1).map((p) => ({kind, x: p.x[0], y: p.x[1]})));
-    const heads = OPTIMIZER_KINDS.map((kind) => {
-      const p = runs[kind].path[Math.min(shown, runs[kind].path.length - 1)];
-      return {kind, x: p.x[0], y: p.x[1]};
-    });
     // Contours of log(1 + E) so both the steep walls and the flat valley floor show. Marks are
     // aria-hidden (Plot's per-mark labels are invalid ARIA); the svg's label and the table say it all.
     const plot = Plot.plot({
@@ -172,17 +168,29 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
           strokeOpacity: 0.5
         }),
         Plot.dot([{x: s.minimum[0], y: s.minimum[1]}], {ariaHidden: "true", x: "x", y: "y", symbol: "star", r: 6, fill: "#2ca02c", stroke: "white"}),
-        Plot.line(paths, {ariaHidden: "true", x: "x", y: "y", z: "kind", stroke: (d: {kind: OptimizerKind}) => COLORS[d.kind], strokeWidth: 1.8, clip: true}),
-        Plot.dot(heads, {ariaHidden: "true", x: "x", y: "y", fill: (d: {kind: OptimizerKind}) => COLORS[d.kind], stroke: "white", r: 4.5, clip: true}),
         Plot.dot([{x: v.sx, y: v.sy}], {ariaHidden: "true", x: "x", y: "y", r: 5, stroke: "#111", strokeWidth: 2})
       ]
-    }) as SVGSVGElement & {scale(name: string): {invert?(value: number): number} | undefined};
+    }) as PlotSvg;
     plot.setAttribute("role", "img");
     plot.setAttribute("aria-label", `Contour plot of ${s.name} with the paths of gradient descent, momentum and Adam from (${formatNumber(v.sx)}, ${formatNumber(v.sy)}); the table below lists where each ended.`);
     plot.style.cursor = "crosshair";
-    current = {plot, width, height};
+    base = {plot, width, height, ...pathLayer(plot)};
     chart.replaceChildren(plot);
-    drawResults(s);
+  }
+
+  /** Moves the three paths and their heads to the first `shown` updates: attribute changes only, no new plot. */
+  function drawPaths() {
+    if (!base) return;
+    const {sx, sy, lines, heads} = base;
+    for (const kind of OPTIMIZER_KINDS) {
+      const path = runs[kind].path;
+      const visible = path.slice(0, shown + 1);
+      lines[kind].setAttribute("points", visible.map((p) => `${sx(p.x[0]).toFixed(1)},${sy(p.x[1]).toFixed(1)}`).join(" "));
+      const head = visible[visible.length - 1];
+      heads[kind].setAttribute("cx", sx(head.x[0]).toFixed(1));
+      heads[kind].setAttribute("cy", sy(head.x[1]).toFixed(1));
+    }
+    drawResults(SURFACES[v.surface]);
   }
 
   function drawResults(s: Surface) {
@@ -215,6 +223,52 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
 
   animate();
   return root;
+}
+
+type PlotSvg = SVGSVGElement & {scale(name: string): {apply?(value: number): number; invert?(value: number): number; range?: number[]} | undefined};
+
+interface Base {
+  plot: PlotSvg;
+  width: number;
+  height: number;
+  sx(x: number): number;
+  sy(y: number): number;
+  lines: Record<OptimizerKind, SVGPolylineElement>;
+  heads: Record<OptimizerKind, SVGCircleElement>;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** A layer inside the plot for the optimisers' paths, clipped to the plot's frame (a diverging path leaves it). */
+function pathLayer(plot: PlotSvg): Pick<Base, "sx" | "sy" | "lines" | "heads"> {
+  const xs = plot.scale("x")!;
+  const ys = plot.scale("y")!;
+  const sx = (x: number) => xs.apply!(x);
+  const sy = (y: number) => ys.apply!(y);
+  const [left, right] = xs.range!;
+  const [bottom, top] = ys.range!;
+  const id = `gd-2d-clip-${Math.random().toString(36).slice(2)}`;
+  const clip = document.createElementNS(SVG, "clipPath");
+  clip.id = id;
+  const rect = document.createElementNS(SVG, "rect");
+  for (const [k, value] of Object.entries({x: Math.min(left, right), y: Math.min(top, bottom), width: Math.abs(right - left), height: Math.abs(bottom - top)})) rect.setAttribute(k, String(value));
+  clip.append(rect);
+  const layer = document.createElementNS(SVG, "g");
+  layer.setAttribute("clip-path", `url(#${id})`);
+  layer.setAttribute("aria-hidden", "true");
+  const lines = {} as Record<OptimizerKind, SVGPolylineElement>;
+  const heads = {} as Record<OptimizerKind, SVGCircleElement>;
+  for (const kind of OPTIMIZER_KINDS) {
+    const line = document.createElementNS(SVG, "polyline");
+    Object.entries({fill: "none", stroke: COLORS[kind], "stroke-width": "1.8", "stroke-linejoin": "round"}).forEach(([k, value]) => line.setAttribute(k, value));
+    const head = document.createElementNS(SVG, "circle");
+    Object.entries({r: "4.5", fill: COLORS[kind], stroke: "white"}).forEach(([k, value]) => head.setAttribute(k, value));
+    lines[kind] = line;
+    heads[kind] = head;
+  }
+  layer.append(...OPTIMIZER_KINDS.map((k) => lines[k]), ...OPTIMIZER_KINDS.map((k) => heads[k]));
+  plot.append(clip, layer);
+  return {sx, sy, lines, heads};
 }
 
 function clamp(x: number, [lo, hi]: [number, number]): number {

@@ -20,8 +20,19 @@ async function open(path = "/gradient-descent"): Promise<OpenedPage> {
 const mainText = (o: OpenedPage) => o.page.locator("#observablehq-main").innerText();
 
 describe("gradient descent page", () => {
-  test("the exercise accepts 1.92 (and 1,92) and rejects a wrong answer with the 2.4 hint", async () => {
+  test("the exercise accepts 1.92 (and 1,92) and rejects a wrong answer with the 2.4 hint; an LMS gets the score", async () => {
     const o = await open();
+    // A stand-in SCORM 1.2 API, as an LMS would provide it.
+    await o.page.context().addInitScript(() => {
+      const log: [string, string][] = [];
+      Object.assign(window, {
+        scormLog: log,
+        API: {LMSInitialize: () => "true", LMSGetValue: () => "", LMSSetValue: (k: string, v: string) => (log.push([k, v]), "true"), LMSCommit: () => "true", LMSFinish: () => "true"}
+      });
+    });
+    await o.page.reload();
+    await o.page.waitForSelector(".gd-quiz form");
+    const scoreRaw = () => o.page.evaluate(() => ((window as unknown as {scormLog: [string, string][]}).scormLog.filter(([k]) => k === "cmi.core.score.raw").at(-1) ?? [])[1]);
     const quiz = o.page.locator(".gd-quiz");
     const input = quiz.getByLabel("x after two updates");
     await input.fill("2.5");
@@ -29,6 +40,7 @@ describe("gradient descent page", () => {
     await expect.poll(() => quiz.locator(".feedback").innerText()).toMatch(/Not quite.*2\.4/s);
     expect(await input.getAttribute("aria-invalid")).toBe("true");
     expect(await quiz.locator(".working").count()).toBe(0);
+    expect(await scoreRaw()).toBe("0");
 
     await input.fill(" 1,92");
     await input.press("Enter");
@@ -37,6 +49,7 @@ describe("gradient descent page", () => {
     const working = await quiz.locator(".feedback .working").innerText();
     expect(working).toContain("2.4");
     expect(working).toContain("1.92");
+    expect(await scoreRaw()).toBe("100");
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });
@@ -104,6 +117,18 @@ describe("gradient descent page", () => {
     expect(new URL(o.page.url()).searchParams.get("surface")).toBe("rosenbrock");
     await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 1000 updates");
     expect(await mainText(o)).not.toMatch(/NaN|Infinity/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("2-D: momentum diverging from a corner of Rosenbrock's valley is reported, not drawn as NaN", async () => {
+    const o = await open("/gradient-descent?surface=rosenbrock&sx=2&sy=-1");
+    const lab = o.page.locator(".gd-2d");
+    await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 1000 updates");
+    const momentum = await lab.locator(".results tbody tr").nth(1).innerText();
+    expect(momentum).toMatch(/diverged after \d+ updates/);
+    expect(await lab.locator(".results tbody tr").nth(2).innerText()).not.toMatch(/diverged/);
+    expect(await o.page.locator("#observablehq-main").innerHTML()).not.toMatch(/NaN|Infinity/);
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });

@@ -1,4 +1,5 @@
 import {describe, expect, test} from "vitest";
+import {formatNumber} from "../../src/components/course/format.js";
 import {checkExercise, exerciseIterates, exerciseWorking, parseDecimal} from "../../src/components/course/gd-exercise.js";
 import {behaviour, descendCurve, distanceToMinimum, logSpace, race, stepsToReach, stepsVersusRate} from "../../src/components/nn/descent-analysis.js";
 import {CURVE_IDS, curve, SURFACE_IDS, SURFACES} from "../../src/components/nn/loss-surfaces.js";
@@ -137,5 +138,16 @@ describe("the lecture's exercise", () => {
     expect(checkExercise("2.4").message).toMatch(/after one update/);
     expect(parseDecimal("-.5")).toBe(-0.5);
     expect(parseDecimal("1e3")).toBeNull();
+  });
+});
+
+describe("numbers as page text", () => {
+  test("never NaN or Infinity; a real minus sign", () => {
+    expect([NaN, Infinity, -Infinity].map((x) => formatNumber(x))).toEqual(["—", "—", "—"]);
+    expect(formatNumber(-2.4)).toBe("−2.4");
+    expect(formatNumber(1.92, 6)).toBe("1.92");
+    expect(formatNumber(0)).toBe("0");
+    expect(formatNumber(2.5e7, 3)).toBe("2.50e+7");
+    expect(formatNumber(-3e-7, 2)).toBe("−3.0e−7");
   });
 });

@@ -194,7 +194,6 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
       : v.n === 0
         ? `Start: x₀ = ${formatNumber(current.x)}, y = ${formatNumber(current.y)}. Press Step or Play.`
         : `Update ${v.n}: x = ${formatNumber(current.x, 6)}, y = ${formatNumber(current.y, 6)}. ${described}`;
-    playButton.disabled = false;
     stepButton.disabled = v.n >= lastUpdate();
     drawCurve(c, shown);
     drawTable(shown, divergedNow);

@@ -1,0 +1,8 @@
+/** Numbers as page text: never "NaN" or "Infinity". */
+
+/** A number as text with at most `digits` significant digits; "—" when it is not finite (never NaN or Infinity). */
+export function formatNumber(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return "—";
+  if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-4)) return x.toExponential(Math.max(0, digits - 1)).replace(/-/g, "−");
+  return String(Number(x.toPrecision(digits))).replace(/-/g, "−");
+}

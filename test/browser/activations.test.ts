@@ -1,0 +1,88 @@
+// The activations page in real Chromium: the comparison plot, the vanishing-gradient chart, the timing.
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {openPage, startSite, type OpenedPage, type Site} from "./harness.js";
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(path = "/activations"): Promise<OpenedPage> {
+  const opened = await openPage(site, path);
+  await opened.page.waitForSelector(".vanishing-gradients .chart svg", {timeout: 60_000});
+  return opened;
+}
+
+/** Heights of the bars in the vanishing-gradient chart. */
+const barHeights = (o: OpenedPage) =>
+  o.page.locator(".vanishing-gradients .chart svg g[aria-label=rect] rect").evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("height"))));
+
+describe("activations page", () => {
+  test("the vanishing-gradient chart changes when the activation changes", async () => {
+    const o = await open();
+    const widget = o.page.locator(".vanishing-gradients");
+    const sigmoidBars = await barHeights(o);
+    expect(sigmoidBars).toHaveLength(11);
+    const sigmoidText = await widget.locator(".readout").innerText();
+    // The sigmoid's first layer gets millions of times less gradient than the last.
+    const ratio = Number(/ratio first\/last = ([\d.]+)e−(\d+)/.exec(sigmoidText)!.slice(1).join("e-"));
+    expect(ratio).toBeLessThan(1e-3);
+
+    await widget.getByLabel("Activation").selectOption({label: "ReLU"});
+    await widget.getByLabel("Initialisation").selectOption({label: "He"});
+    await expect.poll(() => new URL(o.page.url()).searchParams.get("init")).toBe("he");
+    expect(await widget.locator(".readout").innerText()).not.toBe(sigmoidText);
+    const reluBars = await barHeights(o);
+    expect(reluBars).not.toEqual(sigmoidBars);
+    // ReLU with He: the first layer's bar is within a factor 10 of the last one's.
+    const reluText = await widget.locator(".readout").innerText();
+    const reluRatio = Number(/ratio first\/last = (\d+(?:\.\d+)?)/.exec(reluText)![1]);
+    expect(reluRatio).toBeGreaterThan(0.1);
+    expect(reluRatio).toBeLessThan(10);
+    const url = new URL(o.page.url());
+    expect([url.searchParams.get("vact"), url.searchParams.get("init")]).toEqual(["relu", "he"]);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("training draws a second set of bars and reports the loss, with no NaN on the page", async () => {
+    const o = await open("/activations?depth=4&width=8&vact=tanh");
+    const widget = o.page.locator(".vanishing-gradients");
+    await widget.getByRole("button", {name: "▶ Train"}).click();
+    await expect.poll(() => widget.locator(".readout").innerText(), {timeout: 60_000}).toMatch(/After \d+ updates.*Loss/s);
+    await widget.getByRole("button", {name: "❚❚ Pause"}).click();
+    expect((await barHeights(o)).length).toBe(10);
+    expect(await o.page.locator("#observablehq-main").innerText()).not.toMatch(/NaN|Infinity/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("ticking the step function shows where its derivative is undefined; a link selects activations", async () => {
+    const o = await open("/activations?acts=0,5&beta=2");
+    const widget = o.page.locator(".activation-plot");
+    const headings = await widget.locator(".activation-card h3").allInnerTexts();
+    expect(headings).toEqual(["Step", "ELU"]);
+    expect(await widget.locator("figcaption").allInnerTexts()).toContainEqual(expect.stringMatching(/undefined: Step at s = 0/));
+    await widget.getByLabel("Sigmoid", {exact: true}).check();
+    await expect.poll(() => widget.locator(".activation-card h3").allInnerTexts()).toEqual(["Step", "Sigmoid (β = 2)", "ELU"]);
+    expect(await widget.locator(".activation-card").nth(1).innerText()).toContain("0.5");
+    expect(new URL(o.page.url()).searchParams.get("acts")).toBe("0,1,5");
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the timing line reports every activation, on your machine", async () => {
+    const o = await open();
+    const widget = o.page.locator(".relu-timing");
+    await widget.getByRole("button", {name: "Time them"}).click();
+    await expect.poll(() => widget.locator(".timing-line").innerText(), {timeout: 60_000}).toMatch(/^On your machine/);
+    const line = await widget.locator(".timing-line").innerText();
+    for (const name of ["Step", "Sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU", "Maxout"]) expect(line).toContain(name);
+    expect(line).not.toMatch(/NaN|Infinity/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+});

@@ -1,0 +1,135 @@
+// The gradient-descent page in real Chromium: the exercise, the learning-rate presets, the 2-D race.
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {openPage, startSite, type OpenedPage, type Site} from "./harness.js";
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(path = "/gradient-descent"): Promise<OpenedPage> {
+  const opened = await openPage(site, path);
+  await opened.page.waitForSelector(".gd-1d .rate-chart svg", {timeout: 60_000});
+  await opened.page.waitForSelector(".gd-2d .chart svg", {timeout: 60_000});
+  return opened;
+}
+
+const mainText = (o: OpenedPage) => o.page.locator("#observablehq-main").innerText();
+
+describe("gradient descent page", () => {
+  test("the exercise accepts 1.92 (and 1,92) and rejects a wrong answer with the 2.4 hint; an LMS gets the score", async () => {
+    const o = await open();
+    // A stand-in SCORM 1.2 API, as an LMS would provide it.
+    await o.page.context().addInitScript(() => {
+      const log: [string, string][] = [];
+      Object.assign(window, {
+        scormLog: log,
+        API: {LMSInitialize: () => "true", LMSGetValue: () => "", LMSSetValue: (k: string, v: string) => (log.push([k, v]), "true"), LMSCommit: () => "true", LMSFinish: () => "true"}
+      });
+    });
+    await o.page.reload();
+    await o.page.waitForSelector(".gd-quiz form");
+    const scoreRaw = () => o.page.evaluate(() => ((window as unknown as {scormLog: [string, string][]}).scormLog.filter(([k]) => k === "cmi.core.score.raw").at(-1) ?? [])[1]);
+    const quiz = o.page.locator(".gd-quiz");
+    const input = quiz.getByLabel("x after two updates");
+    await input.fill("2.5");
+    await quiz.getByRole("button", {name: "Check"}).click();
+    await expect.poll(() => quiz.locator(".feedback").innerText()).toMatch(/Not quite.*2\.4/s);
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    expect(await quiz.locator(".working").count()).toBe(0);
+    expect(await scoreRaw()).toBe("0");
+
+    await input.fill(" 1,92");
+    await input.press("Enter");
+    await expect.poll(() => quiz.locator(".feedback").innerText()).toMatch(/Correct/);
+    // The working appears, with both updates.
+    const working = await quiz.locator(".feedback .working").innerText();
+    expect(working).toContain("2.4");
+    expect(working).toContain("1.92");
+    expect(await scoreRaw()).toBe("100");
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the divergence preset shows the diverged message and no NaN or Infinity anywhere", async () => {
+    const o = await open();
+    const lab = o.page.locator(".gd-1d");
+    await lab.getByRole("button", {name: "Far too large: η = 1.5"}).click();
+    const status = lab.locator(".status.diverged");
+    await status.waitFor({timeout: 60_000});
+    expect(await status.innerText()).toMatch(/Diverged after \d+ updates/);
+    expect(await lab.locator(".steps-table").innerText()).toContain("diverged");
+    expect(await mainText(o)).not.toMatch(/NaN|Infinity/);
+    expect(await o.page.locator("#observablehq-main").innerHTML()).not.toMatch(/NaN|Infinity/);
+    // The learning rate is in the link.
+    expect(new URL(o.page.url()).searchParams.get("lr")).toBe("1.5");
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the overshoot preset oscillates: 3, −2.4, 1.92 in the table", async () => {
+    const o = await open();
+    const lab = o.page.locator(".gd-1d");
+    await lab.getByRole("button", {name: "Too large: η = 0.9"}).click();
+    await expect.poll(() => lab.locator(".steps-table tbody tr").count(), {timeout: 30_000}).toBeGreaterThanOrEqual(3);
+    await lab.getByRole("button", {name: "Reset"}).click();
+    await lab.getByRole("button", {name: "Step"}).click();
+    await lab.getByRole("button", {name: "Step"}).click();
+    const rows = await lab.locator(".steps-table tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split(/\s+/)[1])).toEqual(["3", "−2.4", "1.92"]);
+    expect(await lab.locator(".status").innerText()).toMatch(/overshoots/);
+    await o.page.context().close();
+  });
+
+  test("a deep link with η = 1.5 opens diverged; an invalid parameter gets a notice", async () => {
+    const o = await open("/gradient-descent?lr=1.5&n=100&x0=oops");
+    expect(await o.page.locator(".gd-1d .status.diverged").innerText()).toMatch(/Diverged/);
+    expect(await o.page.locator(".gd-1d .url-notice").innerText()).toMatch(/x0: "oops" is not a number; using 3/);
+    expect(await mainText(o)).not.toMatch(/NaN|Infinity/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the steps-versus-η chart reports the lecture's 26 updates for η = 0.1", async () => {
+    const o = await open();
+    expect(await o.page.locator(".gd-1d .rate-chart figcaption").innerText()).toMatch(/Your η = 0\.1 needs 26 updates/);
+    await o.page.context().close();
+  });
+
+  test("2-D: clicking the contour plot sets the start point and reruns the three optimisers", async () => {
+    const o = await open();
+    const lab = o.page.locator(".gd-2d");
+    const startX = lab.getByLabel("Start x");
+    expect(await startX.inputValue()).toBe("-3.5");
+    await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 100 updates");
+    const svg = lab.locator(".chart svg").first();
+    const box = (await svg.boundingBox())!;
+    await svg.click({position: {x: box.width * 0.75, y: box.height * 0.3}});
+    await expect.poll(() => startX.inputValue()).not.toBe("-3.5");
+    expect(Number(await startX.inputValue())).toBeGreaterThan(0);
+    expect(await lab.locator(".results tbody td:first-child").allInnerTexts()).toEqual(["Gradient descent", "Momentum", "Adam"]);
+    // Rosenbrock from its own start; the link records the surface.
+    await lab.getByLabel("Surface").selectOption({label: "Rosenbrock's banana valley"});
+    await expect.poll(() => startX.inputValue()).toBe("-1.5");
+    expect(new URL(o.page.url()).searchParams.get("surface")).toBe("rosenbrock");
+    await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 1000 updates");
+    expect(await mainText(o)).not.toMatch(/NaN|Infinity/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("2-D: momentum diverging from a corner of Rosenbrock's valley is reported, not drawn as NaN", async () => {
+    const o = await open("/gradient-descent?surface=rosenbrock&sx=2&sy=-1");
+    const lab = o.page.locator(".gd-2d");
+    await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 1000 updates");
+    const momentum = await lab.locator(".results tbody tr").nth(1).innerText();
+    expect(momentum).toMatch(/diverged after \d+ updates/);
+    expect(await lab.locator(".results tbody tr").nth(2).innerText()).not.toMatch(/diverged/);
+    expect(await o.page.locator("#observablehq-main").innerHTML()).not.toMatch(/NaN|Infinity/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+});

@@ -42,8 +42,10 @@ describe("activations page", () => {
     const reluRatio = Number(/ratio first\/last = (\d+(?:\.\d+)?)/.exec(reluText)![1]);
     expect(reluRatio).toBeGreaterThan(0.1);
     expect(reluRatio).toBeLessThan(10);
-    const url = new URL(o.page.url());
-    expect([url.searchParams.get("vact"), url.searchParams.get("init")]).toEqual(["relu", "he"]);
+    await expect.poll(() => {
+      const url = new URL(o.page.url());
+      return [url.searchParams.get("vact"), url.searchParams.get("init")];
+    }).toEqual(["relu", "he"]);
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });
@@ -69,7 +71,7 @@ describe("activations page", () => {
     await widget.getByLabel("Sigmoid", {exact: true}).check();
     await expect.poll(() => widget.locator(".activation-card h3").allInnerTexts()).toEqual(["Step", "Sigmoid (β = 2)", "ELU"]);
     expect(await widget.locator(".activation-card").nth(1).innerText()).toContain("0.5");
-    expect(new URL(o.page.url()).searchParams.get("acts")).toBe("0,1,5");
+    await expect.poll(() => new URL(o.page.url()).searchParams.get("acts")).toBe("0,1,5");
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });

@@ -35,7 +35,7 @@ describe("Backpropagation", () => {
     // The first factor is y − t with the default example: 0.6903 − 0.5 = 0.190283.
     expect(await page.locator(".backprop-steps li").first().textContent()).toContain("0.190283");
     expect(await page.locator(".backprop-new-loss").textContent()).toMatch(/falls from 0\.018104 to/);
-    expect(new URL(page.url()).searchParams.get("step")).toBe("18");
+    await expect.poll(() => new URL(page.url()).searchParams.get("step")).toBe("18");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Applying the update takes one training step: the loss shown in the forward pass drops.
     await page.locator(".backprop-apply").click();

@@ -65,7 +65,7 @@ describe("gradient descent page", () => {
     expect(await mainText(o)).not.toMatch(/NaN|Infinity/);
     expect(await o.page.locator("#observablehq-main").innerHTML()).not.toMatch(/NaN|Infinity/);
     // The learning rate is in the link.
-    expect(new URL(o.page.url()).searchParams.get("lr")).toBe("1.5");
+    await expect.poll(() => new URL(o.page.url()).searchParams.get("lr")).toBe("1.5");
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });
@@ -114,7 +114,7 @@ describe("gradient descent page", () => {
     // Rosenbrock from its own start; the link records the surface.
     await lab.getByLabel("Surface").selectOption({label: "Rosenbrock's banana valley"});
     await expect.poll(() => startX.inputValue()).toBe("-1.5");
-    expect(new URL(o.page.url()).searchParams.get("surface")).toBe("rosenbrock");
+    await expect.poll(() => new URL(o.page.url()).searchParams.get("surface")).toBe("rosenbrock");
     await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 1000 updates");
     expect(await mainText(o)).not.toMatch(/NaN|Infinity/);
     expect(o.errors).toEqual([]);

@@ -82,7 +82,7 @@ describe("playground", () => {
     // A setting changed on the page is written to the link.
     await labelled(page, "Optimiser").selectOption({label: "Adam"});
     await page.waitForFunction(() => location.search.includes("optimizer=adam"), null, WAIT);
-    expect(new URL(page.url()).searchParams.get("dataset")).toBe("xor");
+    await expect.poll(() => new URL(page.url()).searchParams.get("dataset")).toBe("xor");
     expect(errors).toEqual([]);
     await page.context().close();
   });

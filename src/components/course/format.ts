@@ -6,3 +6,11 @@ export function formatNumber(x: number, digits = 4): string {
   if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-4)) return x.toExponential(Math.max(0, digits - 1)).replace(/-/g, "−");
   return String(Number(x.toPrecision(digits))).replace(/-/g, "−");
 }
+
+/** A number as text with fixed digits and a real minus sign; "—" when it is not finite. */
+export function formatFixed(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return "—";
+  const s = x.toFixed(digits);
+  if (/^-0\.?0*$/.test(s)) return s.slice(1);
+  return s.startsWith("-") ? `−${s.slice(1)}` : s;
+}

@@ -153,13 +153,42 @@ export function stateNotice(notices: string[]): HTMLElement {
   return element;
 }
 
-/** Reads the page's state from its URL: the starting values and a notice element. */
-export function urlState<S extends Schema>(schema: S, search = typeof location === "undefined" ? "" : location.search) {
+/** Chromium ignores history.replaceState beyond about 200 calls in 10 seconds; a slider drag makes more. */
+const URL_WRITE_INTERVAL_MS = 200;
+
+/**
+ * Calls `write` with the latest value at most every URL_WRITE_INTERVAL_MS,
+ * always ending with the last one; nothing after `signal` aborts.
+ */
+export function throttled<T>(write: (value: T) => void, signal?: AbortSignal): (value: T) => void {
+  let pending: T | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = -Infinity;
+  signal?.addEventListener("abort", () => timer && clearTimeout(timer));
+  const flush = () => {
+    timer = null;
+    last = performance.now();
+    write(pending as T);
+  };
+  return (value) => {
+    pending = value;
+    if (timer || signal?.aborted) return;
+    const wait = last + URL_WRITE_INTERVAL_MS - performance.now();
+    if (wait <= 0) flush();
+    else timer = setTimeout(flush, wait);
+  };
+}
+
+/**
+ * Reads the page's state from its URL: the starting values, a notice element,
+ * and a (throttled) writer for later changes.
+ */
+export function urlState<S extends Schema>(schema: S, search = typeof location === "undefined" ? "" : location.search, signal?: AbortSignal) {
   const {values, notices} = parseState(schema, search);
   return {
     initial: values,
     notices,
     notice: () => stateNotice(notices),
-    write: (current: Partial<State<S>>) => writeState(schema, current)
+    write: throttled((current: Partial<State<S>>) => writeState(schema, current), signal)
   };
 }

@@ -9,8 +9,9 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
-import {element, labelledRange} from "../course/widget-kit.js";
+import {element, labelledRange} from "../course/dom.js";
 import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueEntry, type CatalogueId, type CatalogueParams} from "../nn/activation-catalogue.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 const [line1, line2] = DEFAULT_PARAMS.maxout;
 
@@ -26,12 +27,6 @@ export const activationPlotSchema = {
   mb2: {kind: "number", min: -3, max: 3, default: line2.b}
 } satisfies Schema;
 
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
-
 const NAMES: Record<CatalogueId, string> = {
   step: "Step",
   sigmoid: "Sigmoid",
@@ -44,7 +39,7 @@ const NAMES: Record<CatalogueId, string> = {
 const DOMAIN: [number, number] = [-5, 5];
 
 export function createActivationPlotWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(activationPlotSchema, options.search ?? location.search);
+  const state = urlState(activationPlotSchema, options.search, options.signal);
   const v = {...state.initial, acts: [...new Set(state.initial.acts)].sort((a, b) => a - b)};
   const root = element("div", "widget activation-plot");
 

@@ -26,7 +26,9 @@ import {
   type ParameterName,
   type TinyParameters
 } from "../nn/backprop-steps.js";
-import {button, el, fmt, statusLine, type WidgetOptions} from "./controls.js";
+import {button, element, statusLine} from "../course/dom.js";
+import {formatFixed} from "../course/format.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 const WEIGHT_RANGE: [number, number] = [-5, 5];
 const parameter = (value: number) => ({kind: "number", min: WEIGHT_RANGE[0], max: WEIGHT_RANGE[1], default: value}) as const;
@@ -77,7 +79,7 @@ const KIND_NAMES: Record<BackpropStep["kind"], string> = {
 const NODE_NAMES = [["x₁", "x₂"], ["a₁", "a₂"], ["y"]];
 
 export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(backpropStepperSchema, options.search);
+  const state = urlState(backpropStepperSchema, options.search, options.signal);
   const fields = {} as Record<FieldName, Inputs.InputElement<number>>;
   const current = {} as Record<FieldName, number>;
   for (const name of [...PARAMETER_NAMES, "x1", "x2", "t", "eta"] as FieldName[]) {
@@ -87,16 +89,16 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
   }
   let stepIndex = state.initial.step;
 
-  const inputError = el("p", "bad-text backprop-input-error");
+  const inputError = element("p", "bad-text backprop-input-error");
   inputError.setAttribute("role", "alert");
-  const diagram = el("div", "backprop-diagram");
-  const forwardBox = el("div", "backprop-forward");
-  const counter = el("p", "backprop-counter");
-  const currentBox = el("div", "backprop-current");
+  const diagram = element("div", "backprop-diagram");
+  const forwardBox = element("div", "backprop-forward");
+  const counter = element("p", "backprop-counter");
+  const currentBox = element("div", "backprop-current");
   currentBox.setAttribute("aria-live", "polite");
-  const list = el("ol", "backprop-steps");
-  const updateBox = el("div", "backprop-update");
-  const checkBox = el("div", "backprop-check");
+  const list = element("ol", "backprop-steps");
+  const updateBox = element("div", "backprop-update");
+  const checkBox = element("div", "backprop-check");
   const checkStatus = statusLine("widget-status backprop-check-status");
 
   const previous = button("◀ Previous factor", () => go(stepIndex - 1));
@@ -106,20 +108,20 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
   const apply = button("Apply the update (one training step)", applyUpdate, {class: "backprop-apply"});
   const check = button("Check with finite differences", runCheck, {class: "backprop-check-button"});
 
-  const root = el(
+  const root = element(
     "div",
     "widget backprop-stepper",
     state.notice(),
-    el("div", "controls", el("div", "", fields.v11, fields.v21, fields.b1), el("div", "", fields.v12, fields.v22, fields.b2), el("div", "", fields.w1, fields.w2, fields.c), el("div", "", fields.x1, fields.x2, fields.t, fields.eta)),
+    element("div", "controls", element("div", "", fields.v11, fields.v21, fields.b1), element("div", "", fields.v12, fields.v22, fields.b2), element("div", "", fields.w1, fields.w2, fields.c), element("div", "", fields.x1, fields.x2, fields.t, fields.eta)),
     inputError,
-    el("div", "row", diagram, forwardBox),
-    el("h3", "", "Backward pass, one factor at a time"),
-    el("div", "controls", previous, next, all, restart),
+    element("div", "row", diagram, forwardBox),
+    element("h3", "", "Backward pass, one factor at a time"),
+    element("div", "controls", previous, next, all, restart),
     counter,
     currentBox,
     list,
     updateBox,
-    el("div", "controls", check),
+    element("div", "controls", check),
     checkStatus,
     checkBox
   );
@@ -153,11 +155,11 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
     checkStatus.textContent = agree
       ? `All ${rows.length} gradients agree with finite differences: the largest difference is ${worst.toExponential(1)} (h = 10⁻⁵).`
       : `Disagreement: the largest difference is ${worst.toExponential(1)}.`;
-    const table = el("table", "backprop-fd");
+    const table = element("table", "backprop-fd");
     table.append(
-      el("caption", "", "Analytic gradient (backpropagation) against (E(p + h) − E(p − h)) / 2h"),
-      el("thead", "", el("tr", "", ...["parameter p", "backpropagation ∂E/∂p", "finite difference", "difference"].map((h) => Object.assign(el("th", "", h), {scope: "col"})))),
-      el("tbody", "", ...rows.map((r) => el("tr", "", el("td", "", LABELS[r.parameter].split(" ")[0]), el("td", "", fmt(r.analytic, 8)), el("td", "", fmt(r.numeric, 8)), el("td", "", r.difference.toExponential(1)))))
+      element("caption", "", "Analytic gradient (backpropagation) against (E(p + h) − E(p − h)) / 2h"),
+      element("thead", "", element("tr", "", ...["parameter p", "backpropagation ∂E/∂p", "finite difference", "difference"].map((h) => Object.assign(element("th", "", h), {scope: "col"})))),
+      element("tbody", "", ...rows.map((r) => element("tr", "", element("td", "", LABELS[r.parameter].split(" ")[0]), element("td", "", formatFixed(r.analytic, 8)), element("td", "", formatFixed(r.numeric, 8)), element("td", "", r.difference.toExponential(1)))))
     );
     checkBox.replaceChildren(table);
   }
@@ -187,11 +189,11 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
         valueDigits: 3,
         highlight: shown?.highlight,
         width: 440,
-        ariaLabel: `The 2-2-1 network with x₁ = ${fmt(f.x[0], 2)}, x₂ = ${fmt(f.x[1], 2)}: a₁ = ${fmt(f.a[0], 4)}, a₂ = ${fmt(f.a[1], 4)}, y = ${fmt(f.y, 4)}.${shown ? ` Highlighted: the part of the network that ${shown.id} belongs to.` : ""}`
+        ariaLabel: `The 2-2-1 network with x₁ = ${formatFixed(f.x[0], 2)}, x₂ = ${formatFixed(f.x[1], 2)}: a₁ = ${formatFixed(f.a[0], 4)}, a₂ = ${formatFixed(f.a[1], 4)}, y = ${formatFixed(f.y, 4)}.${shown ? ` Highlighted: the part of the network that ${shown.id} belongs to.` : ""}`
       })
     );
     forwardBox.replaceChildren(
-      el("p", "", el("strong", "", "Forward pass"), " (τ is the sigmoid)"),
+      element("p", "", element("strong", "", "Forward pass"), " (τ is the sigmoid)"),
       texElement(String.raw`g_1 = v_{11}x_1 + v_{21}x_2 + b_1 = ${num(p.v11)}\cdot${num(f.x[0])} + ${num(p.v21)}\cdot${num(f.x[1])} + ${num(p.b1)} = ${num(f.g[0], 4, false)}`, true),
       texElement(String.raw`a_1 = \tau(g_1) = ${num(f.a[0], 4, false)}`, true),
       texElement(String.raw`g_2 = v_{12}x_1 + v_{22}x_2 + b_2 = ${num(p.v12)}\cdot${num(f.x[0])} + ${num(p.v22)}\cdot${num(f.x[1])} + ${num(p.b2)} = ${num(f.g[1], 4, false)}`, true),
@@ -208,7 +210,7 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
 
     list.replaceChildren(
       ...steps.slice(0, stepIndex).map((s, k) => {
-        const item = el("li", k === stepIndex - 1 ? "current" : "", texElement(`${s.symbol} = ${num(s.value, 6, false)}`), el("span", "muted", s.kind === "local" ? "  local" : s.kind === "chain" ? "  upstream × local" : "  weight gradient"));
+        const item = element("li", k === stepIndex - 1 ? "current" : "", texElement(`${s.symbol} = ${num(s.value, 6, false)}`), element("span", "muted", s.kind === "local" ? "  local" : s.kind === "chain" ? "  upstream × local" : "  weight gradient"));
         item.dataset.id = s.id;
         return item;
       })
@@ -240,10 +242,10 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): HTMLEl
 
 function stepDetail(step: BackpropStep): Node[] {
   const nodes: Node[] = [
-    el("p", "backprop-kind", KIND_NAMES[step.kind]),
+    element("p", "backprop-kind", KIND_NAMES[step.kind]),
     texElement(`${step.symbol} = ${step.formula} = ${step.substituted} = ${num(step.value, 6, false)}`, true)
   ];
-  if (step.closedForm) nodes.push(el("p", "", "In the lecture's closed form: ", texElement(`${step.symbol} = ${step.closedForm}`)));
+  if (step.closedForm) nodes.push(element("p", "", "In the lecture's closed form: ", texElement(`${step.symbol} = ${step.closedForm}`)));
   return nodes;
 }
 
@@ -252,13 +254,13 @@ function updateSection(p: TinyParameters, ex: Example, steps: BackpropStep[], et
   const next = update(p, grads, eta);
   const before = loss(p, ex);
   const after = loss(next, ex);
-  const table = el("table", "backprop-update-table");
+  const table = element("table", "backprop-update-table");
   table.append(
-    el("caption", "", `The update p ← p − η·∂E/∂p with η = ${fmt(eta, 2)}`),
-    el("thead", "", el("tr", "", ...["p", "now", "∂E/∂p", "after the update"].map((h) => Object.assign(el("th", "", h), {scope: "col"})))),
-    el("tbody", "", ...PARAMETER_NAMES.map((n) => el("tr", "", el("td", "", LABELS[n].split(" ")[0]), el("td", "", fmt(p[n], 4)), el("td", "", fmt(grads[n], 6)), el("td", "", fmt(next[n], 4)))))
+    element("caption", "", `The update p ← p − η·∂E/∂p with η = ${formatFixed(eta, 2)}`),
+    element("thead", "", element("tr", "", ...["p", "now", "∂E/∂p", "after the update"].map((h) => Object.assign(element("th", "", h), {scope: "col"})))),
+    element("tbody", "", ...PARAMETER_NAMES.map((n) => element("tr", "", element("td", "", LABELS[n].split(" ")[0]), element("td", "", formatFixed(p[n], 4)), element("td", "", formatFixed(grads[n], 6)), element("td", "", formatFixed(next[n], 4)))))
   );
-  const verdict = after < before ? `The loss falls from ${fmt(before, 6)} to ${fmt(after, 6)}.` : `The loss rises from ${fmt(before, 6)} to ${fmt(after, 6)}: η is too large for this step.`;
-  const summary = el("p", after < before ? "ok-text backprop-new-loss" : "bad-text backprop-new-loss", verdict);
-  return [el("h3", "", "The update"), texElement(String.raw`w_j \leftarrow w_j - \eta\,\frac{\partial E}{\partial w_j}, \qquad v_{ij} \leftarrow v_{ij} - \eta\,\frac{\partial E}{\partial v_{ij}}`, true), table, summary, apply];
+  const verdict = after < before ? `The loss falls from ${formatFixed(before, 6)} to ${formatFixed(after, 6)}.` : `The loss rises from ${formatFixed(before, 6)} to ${formatFixed(after, 6)}: η is too large for this step.`;
+  const summary = element("p", after < before ? "ok-text backprop-new-loss" : "bad-text backprop-new-loss", verdict);
+  return [element("h3", "", "The update"), texElement(String.raw`w_j \leftarrow w_j - \eta\,\frac{\partial E}{\partial w_j}, \qquad v_{ij} \leftarrow v_{ij} - \eta\,\frac{\partial E}{\partial v_{ij}}`, true), table, summary, apply];
 }

@@ -5,7 +5,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import {embedUrl, iframeSnippet, moduleSnippet} from "../course/embed-snippet.js";
-import {rangeInput} from "../course/inputs.js";
+import {labelledRange} from "../course/dom.js";
 import {WIDGETS} from "../course/widgets.js";
 
 /** Accepts a full link ("https://…/perceptron?w1=1"), a query ("?w1=1") or bare "w1=1"; returns the query. */
@@ -26,7 +26,7 @@ export function createEmbedBuilderWidget(options: {base?: string; signal?: Abort
   root.className = "widget embed-builder";
   const widget = Inputs.select(ids, {label: "Widget", format: (id: string) => WIDGETS[id].title, value: ids[0]});
   const settings = Inputs.text({label: "Settings (a link or query)", placeholder: "e.g. a link copied from the page, or w1=1&b=-1.5", width: 420});
-  const height = rangeInput([200, 1600], {label: "Initial height (px)", step: 10, value: 600});
+  const height = labelledRange([200, 1600], {label: "Initial height (px)", step: 10, value: 600});
   const iframeCode = document.createElement("textarea");
   const moduleCode = document.createElement("textarea");
   for (const [area, label] of [[iframeCode, "iframe snippet"], [moduleCode, "module snippet"]] as const) {

@@ -9,9 +9,10 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
-import {button, element, labelledRange, setInput} from "../course/widget-kit.js";
+import {button, element, labelledRange, setInput} from "../course/dom.js";
 import {behaviour, descendCurve, logSpace, stepsToReach, stepsVersusRate, type Behaviour, type CurveRun} from "../nn/descent-analysis.js";
 import {CURVE_IDS, curve, type CurveId} from "../nn/loss-surfaces.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 /** Most updates a run shows. */
 const MAX_UPDATES = 100;
@@ -25,12 +26,6 @@ export const gd1dSchema = {
   lr: {kind: "number", min: 0.001, max: 2, default: 0.1},
   n: {kind: "number", min: 0, max: MAX_UPDATES, default: 0, integer: true}
 } satisfies Schema;
-
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
 
 const CURVE_NAMES: Record<CurveId, string> = {
   square: "y = x²",
@@ -60,7 +55,7 @@ const BEHAVIOUR_TEXT: Record<Behaviour, string> = {
 };
 
 export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(gd1dSchema, options.search ?? location.search);
+  const state = urlState(gd1dSchema, options.search, options.signal);
   const v = {...state.initial, fn: state.initial.fn as CurveId};
   const root = element("div", "widget gd-1d");
 
@@ -69,12 +64,12 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
   const x0Input = labelledRange([-4, 4], {label: "Start x₀", step: 0.01, value: v.x0});
   const lrInput = labelledRange([0.001, 2], {label: "Learning rate η (log scale)", step: 0.001, value: v.lr, transform: Math.log, invert: Math.exp});
   const playButton = button("▶ Play", () => (timer === null ? play() : pause()));
-  const stepButton = button("Step", () => advance(), "One update");
-  const resetButton = button("Reset", () => reset(), "Back to the start point");
+  const stepButton = button("Step", () => advance(), {title: "One update"});
+  const resetButton = button("Reset", () => reset(), {title: "Back to the start point"});
   const presets = element("div", "presets", element("span", "", "Presets on y = x² from x₀ = 3: "));
   presets.setAttribute("role", "group");
   presets.setAttribute("aria-label", "Learning-rate presets");
-  for (const p of PRESETS) presets.append(button(p.label, () => applyPreset(p), p.title));
+  for (const p of PRESETS) presets.append(button(p.label, () => applyPreset(p), {title: p.title}));
 
   const formula = element("div", "formula");
   const status = element("div", "status");

@@ -8,10 +8,11 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import {parseState, urlState, writeState, type Schema} from "../course/url-state.js";
-import {button, element} from "../course/widget-kit.js";
+import {button, element} from "../course/dom.js";
 import {distanceToMinimum, OPTIMIZER_KINDS, race} from "../nn/descent-analysis.js";
 import {SURFACE_IDS, SURFACES, type Surface, type SurfaceId} from "../nn/loss-surfaces.js";
 import type {DescentResult, OptimizerKind} from "../nn/optimizers.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 /** The start point's defaults depend on the surface; this is the schema for the default surface. */
 export const gd2dSchema = schemaFor(SURFACES.bowl);
@@ -24,12 +25,6 @@ function schemaFor(surface: Surface) {
   } satisfies Schema;
 }
 
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
-
 const NAMES: Record<OptimizerKind, string> = {sgd: "Gradient descent", momentum: "Momentum", adam: "Adam"};
 const COLORS: Record<OptimizerKind, string> = {sgd: "#d62728", momentum: "#111111", adam: "#ff7f0e"};
 /** "Reached" means within this distance of the minimum. */
@@ -40,7 +35,7 @@ const FRAMES = 240;
 export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
   const search = options.search ?? location.search;
   const surfaceId = parseState(gd2dSchema, search).values.surface as SurfaceId;
-  const state = urlState(schemaFor(SURFACES[surfaceId]), search);
+  const state = urlState(schemaFor(SURFACES[surfaceId]), search, options.signal);
   const v = {surface: surfaceId, sx: state.initial.sx, sy: state.initial.sy};
   const root = element("div", "widget gd-2d");
 

@@ -7,16 +7,11 @@ import {checkExercise, exerciseWorking} from "../course/gd-exercise.js";
 import {texElement} from "../course/math.js";
 import {reportExercise} from "../course/scorm.js";
 import type {Schema} from "../course/url-state.js";
-import {element} from "../course/widget-kit.js";
+import {element} from "../course/dom.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 /** The exercise has no settings to put in a link. */
 export const gdQuizSchema = {} satisfies Schema;
-
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
 
 export function createGdQuizWidget(_options: WidgetOptions = {}): HTMLElement {
   const root = element("div", "widget gd-quiz");

@@ -12,7 +12,9 @@ import {sigmoidWithSlope, step, type Activation} from "../nn/activations.js";
 import {bentGrid, hiddenPoints, hiddenSeparatingLine, separates, type HiddenPoint} from "../nn/hidden-space.js";
 import type {PerceptronWeights} from "../nn/perceptron.js";
 import {composeForward, XOR_COMPOSITION, type TwoLayerNetwork} from "../nn/xor-composition.js";
-import {button, chartFigure, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
+import {button, chartFigure, element, labelledRange, statusLine} from "../course/dom.js";
+import {formatFixed} from "../course/format.js";
+import type {WidgetOptions} from "../course/widgets.js";
 import {asImage} from "../charts/chart-role.js";
 
 const weight = (value: number) => ({kind: "number", min: -1, max: 1, default: value}) as const;
@@ -34,34 +36,34 @@ const HIDDEN_DOMAIN: Domain = {x: [-0.1, 1.1], y: [-0.1, 1.1]};
 const GRID_VALUES = [-0.25, 0, 0.25, 0.5, 0.75, 1, 1.25];
 
 export function createHiddenSpaceWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(hiddenSpaceSchema, options.search);
+  const state = urlState(hiddenSpaceSchema, options.search, options.signal);
   const v = state.initial;
   const units = Inputs.radio(["step", "sigmoid"], {label: "Hidden units", value: v.units, format: (u: string) => (u === "step" ? "step (the lecture's gates)" : "sigmoid with slope β")});
-  const beta = labelledRange("Slope β of the sigmoid", [0.5, 20], {value: v.beta, step: 0.5});
+  const beta = labelledRange([0.5, 20], {label: "Slope β of the sigmoid", value: v.beta, step: 0.5});
   const sliders = {
-    nand1: labelledRange("s₁ (NAND): weight of x₁", [-1, 1], {value: v.nand1, step: 0.05}),
-    nand2: labelledRange("s₁ (NAND): weight of x₂", [-1, 1], {value: v.nand2, step: 0.05}),
-    nandb: labelledRange("s₁ (NAND): bias", [-1, 1], {value: v.nandb, step: 0.05}),
-    or1: labelledRange("s₂ (OR): weight of x₁", [-1, 1], {value: v.or1, step: 0.05}),
-    or2: labelledRange("s₂ (OR): weight of x₂", [-1, 1], {value: v.or2, step: 0.05}),
-    orb: labelledRange("s₂ (OR): bias", [-1, 1], {value: v.orb, step: 0.05})
+    nand1: labelledRange([-1, 1], {label: "s₁ (NAND): weight of x₁", value: v.nand1, step: 0.05}),
+    nand2: labelledRange([-1, 1], {label: "s₁ (NAND): weight of x₂", value: v.nand2, step: 0.05}),
+    nandb: labelledRange([-1, 1], {label: "s₁ (NAND): bias", value: v.nandb, step: 0.05}),
+    or1: labelledRange([-1, 1], {label: "s₂ (OR): weight of x₁", value: v.or1, step: 0.05}),
+    or2: labelledRange([-1, 1], {label: "s₂ (OR): weight of x₂", value: v.or2, step: 0.05}),
+    orb: labelledRange([-1, 1], {label: "s₂ (OR): bias", value: v.orb, step: 0.05})
   };
   const reset = button("Lecture weights", () => {
     const lecture = {nand1: NAND.w1, nand2: NAND.w2, nandb: NAND.b, or1: OR.w1, or2: OR.w2, orb: OR.b};
     for (const [key, input] of Object.entries(sliders)) input.value = lecture[key as keyof typeof lecture];
     update();
   });
-  const inputChart = el("div", "hidden-space-input");
-  const hiddenChart = el("div", "hidden-space-hidden");
+  const inputChart = element("div", "hidden-space-input");
+  const hiddenChart = element("div", "hidden-space-hidden");
   const status = statusLine();
-  const table = el("table", "hidden-space-table");
-  const root = el(
+  const table = element("table", "hidden-space-table");
+  const root = element(
     "div",
     "widget hidden-space",
     state.notice(),
-    el("div", "controls", units, beta, reset),
-    el("div", "controls", el("div", "", ...[sliders.nand1, sliders.nand2, sliders.nandb]), el("div", "", ...[sliders.or1, sliders.or2, sliders.orb])),
-    el(
+    element("div", "controls", units, beta, reset),
+    element("div", "controls", element("div", "", ...[sliders.nand1, sliders.nand2, sliders.nandb]), element("div", "", ...[sliders.or1, sliders.or2, sliders.orb])),
+    element(
       "div",
       "row",
       chartFigure(320, inputChart, "Input space (x₁, x₂): shaded where the whole network outputs 1; dashed, the lines where each hidden unit switches."),
@@ -168,15 +170,15 @@ function hiddenSpaceChart(net: TwoLayerNetwork, activation: Activation, points: 
 
 function pointsTable(points: HiddenPoint[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  fragment.append(el("caption", "", "Where each input lands in hidden space"));
-  const head = el("tr", "");
+  fragment.append(element("caption", "", "Where each input lands in hidden space"));
+  const head = element("tr", "");
   for (const h of ["(x₁, x₂)", "XOR", "s₁", "s₂"]) {
-    const th = el("th", "", h);
+    const th = element("th", "", h);
     th.scope = "col";
     head.append(th);
   }
-  const body = el("tbody", "");
-  for (const p of points) body.append(el("tr", "", ...[`(${p.x[0]}, ${p.x[1]})`, String(p.label), fmt(p.s[0], 3), fmt(p.s[1], 3)].map((t) => el("td", "", t))));
-  fragment.append(el("thead", "", head), body);
+  const body = element("tbody", "");
+  for (const p of points) body.append(element("tr", "", ...[`(${p.x[0]}, ${p.x[1]})`, String(p.label), formatFixed(p.s[0], 3), formatFixed(p.s[1], 3)].map((t) => element("td", "", t))));
+  fragment.append(element("thead", "", head), body);
   return fragment;
 }

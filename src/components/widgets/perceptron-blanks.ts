@@ -7,7 +7,9 @@ import {reportExercise} from "../course/scorm.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {GATE_NAMES, type GateId} from "../nn/gates.js";
 import type {PerceptronWeights} from "../nn/perceptron.js";
-import {button, gateSelect, statusLine, type WidgetOptions} from "./perceptron-controls.js";
+import {gateSelect} from "./perceptron-controls.js";
+import {button, statusLine} from "../course/dom.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 /** XOR has no answer for one perceptron, so it is not offered here. */
 const EXERCISE_GATES: GateId[] = ["and", "nand", "or", "nor"];
@@ -19,7 +21,7 @@ export const perceptronBlanksSchema = {
 const BLANK_NAMES: Record<BlankId, string> = {w1: "w₁", w2: "w₂", b: "b"};
 
 export function createPerceptronBlanksWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(perceptronBlanksSchema, options.search ?? location.search);
+  const state = urlState(perceptronBlanksSchema, options.search, options.signal);
   const root = document.createElement("div");
   root.className = "widget perceptron-blanks";
   const gateInput = gateSelect("Gate to build", EXERCISE_GATES, state.initial.fgate as GateId);

@@ -12,7 +12,9 @@ import {activationById, activations, type Activation, type ActivationId} from ".
 import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, truthTable, type GateId} from "../nn/gates.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
-import {button, gateSelect, labelledRange, statusLine, throttled, type WidgetOptions} from "./perceptron-controls.js";
+import {gateSelect} from "./perceptron-controls.js";
+import {button, labelledRange, statusLine} from "../course/dom.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 const WEIGHT_RANGE: [number, number] = [-2, 2];
 const ACTIVATION_IDS = Object.keys(activations) as ActivationId[];
@@ -48,17 +50,17 @@ function substitution(weights: PerceptronWeights, x1: number, x2: number, activa
 }
 
 export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(perceptronExplorerSchema, options.search ?? location.search);
+  const state = urlState(perceptronExplorerSchema, options.search, options.signal);
   const init = state.initial;
-  const writeUrl = throttled(state.write, options.signal);
+  const writeUrl = state.write;
   const root = document.createElement("div");
   root.className = "widget perceptron-explorer";
 
   const gateInput = gateSelect("Gate", GATE_IDS, init.gate as GateId);
   const activationInput = Inputs.select(ACTIVATION_IDS, {label: "Activation", value: init.act as ActivationId, format: (id: ActivationId) => activations[id].name});
-  const w1Input = labelledRange("w₁", WEIGHT_RANGE, {value: init.w1, step: 0.01});
-  const w2Input = labelledRange("w₂", WEIGHT_RANGE, {value: init.w2, step: 0.01});
-  const bInput = labelledRange("b (bias)", WEIGHT_RANGE, {value: init.b, step: 0.01});
+  const w1Input = labelledRange(WEIGHT_RANGE, {label: "w₁", value: init.w1, step: 0.01});
+  const w2Input = labelledRange(WEIGHT_RANGE, {label: "w₂", value: init.w2, step: 0.01});
+  const bInput = labelledRange(WEIGHT_RANGE, {label: "b (bias)", value: init.b, step: 0.01});
   const inputLabels = INPUTS.map(([x1, x2]) => `(${x1}, ${x2})`);
   const rowInput = Inputs.radio(inputLabels, {label: "Input shown in the diagram", value: "(1, 1)"});
 

@@ -21,7 +21,9 @@ import {
   type LearningRuleId,
   type StepReport
 } from "../nn/perceptron-learning.js";
-import {button, gateSelect, labelledRange, statusLine, throttled, type WidgetOptions} from "./perceptron-controls.js";
+import {gateSelect} from "./perceptron-controls.js";
+import {button, labelledRange, statusLine} from "../course/dom.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 /** Training stops here if it has not converged. */
 export const MAX_EPOCHS = 1000;
@@ -38,17 +40,17 @@ export const perceptronLearnerSchema = {
 } satisfies Schema;
 
 export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(perceptronLearnerSchema, options.search ?? location.search);
+  const state = urlState(perceptronLearnerSchema, options.search, options.signal);
   const init = state.initial;
-  const writeUrl = throttled(state.write, options.signal);
+  const writeUrl = state.write;
   const root = document.createElement("div");
   root.className = "widget perceptron-learner";
 
   const ruleInput = Inputs.select(LEARNING_RULE_IDS, {label: "Learning rule", value: init.rule as LearningRuleId, format: (id: LearningRuleId) => LEARNING_RULE_NAMES[id]});
   const gateInput = gateSelect("Gate to learn", GATE_IDS, init.lgate as GateId);
-  const lrInput = labelledRange("Learning rate η", [0.001, 2], {value: init.lr, step: 0.001});
+  const lrInput = labelledRange([0.001, 2], {label: "Learning rate η", value: init.lr, step: 0.001});
   const seedInput = Inputs.number([0, 9999], {label: "Seed (starting weights)", value: init.seed, step: 1});
-  const speedInput = labelledRange("Speed (epochs per second)", [1, 60], {value: 10, step: 1});
+  const speedInput = labelledRange([1, 60], {label: "Speed (epochs per second)", value: 10, step: 1});
 
   const playButton = button("Play", () => (playing ? pause() : play()), {class: "perceptron-play"});
   const stepButton = button("Step (one row)", () => {

@@ -6,6 +6,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import {activations} from "../nn/activations.js";
+import {labelledRange} from "../course/dom.js";
 import {parseParam} from "../course/url-state.js";
 import {DATA_SOURCES, playgroundSchema, selectedFeatures, type DataSource, type PlaygroundConfig} from "../playground/config.js";
 import {DATASET_NAMES} from "../playground/datasets.js";
@@ -30,13 +31,6 @@ function group(title: string, ...inputs: HTMLElement[]): HTMLElement {
   return fieldset;
 }
 
-/** A slider with its number box; the slider gets the label too (Inputs labels only the number box). */
-function slider(extent: [number, number], label: string, step: number, value: number): Input {
-  const input = Inputs.range(extent, {label, step, value});
-  input.querySelector("input[type=range]")?.setAttribute("aria-label", label);
-  return input;
-}
-
 export interface Controls {
   element: HTMLElement;
   /** Shows new values for the given settings without reporting them as changes. */
@@ -53,10 +47,10 @@ export function createControls(config: PlaygroundConfig, onChange: (patch: Parti
   };
   const datasetNames: Record<DataSource, string> = {...DATASET_NAMES, custom: "Your own points"};
   const dataset = bind("dataset", Inputs.select([...DATA_SOURCES], {label: "Dataset", value: config.dataset, format: (d) => datasetNames[d as DataSource]}));
-  const classes = bind("classes", slider([3, 5], "Blobs (classes)", 1, config.classes));
-  const noise = bind("noise", slider([0, 50], "Noise (%)", 1, config.noise));
-  const train = bind("train", slider([10, 90], "Training data (%)", 1, config.train));
-  const points = bind("points", slider([20, 1000], "Points", 1, config.points));
+  const classes = bind("classes", labelledRange([3, 5], {label: "Blobs (classes)", step: 1, value: config.classes}));
+  const noise = bind("noise", labelledRange([0, 50], {label: "Noise (%)", step: 1, value: config.noise}));
+  const train = bind("train", labelledRange([10, 90], {label: "Training data (%)", step: 1, value: config.train}));
+  const points = bind("points", labelledRange([20, 1000], {label: "Points", step: 1, value: config.points}));
   const seed = bind("seed", Inputs.number([0, 999999], {label: "Seed", step: 1, value: config.seed}));
   const newSeed = document.createElement("button");
   newSeed.type = "button";
@@ -72,7 +66,7 @@ export function createControls(config: PlaygroundConfig, onChange: (patch: Parti
   const activation = bind("activation", Inputs.select(Object.keys(activations), {label: "Activation", value: config.activation, format: (id) => activations[id as keyof typeof activations].name}));
   const loss = bind("loss", Inputs.select(["cross-entropy", "mse"], {label: "Loss", value: config.loss, format: (l) => (l === "mse" ? "Mean squared error" : "Cross-entropy")}));
   const lr = bind("lr", Inputs.select(choices(LEARNING_RATES, config.lr), {label: "Learning rate", value: config.lr}));
-  const batch = bind("batch", slider([1, 1000], "Batch size", 1, config.batch));
+  const batch = bind("batch", labelledRange([1, 1000], {label: "Batch size", step: 1, value: config.batch}));
   const optimizer = bind("optimizer", Inputs.select(["sgd", "momentum", "adam"], {label: "Optimiser", value: config.optimizer, format: (o) => ({sgd: "SGD", momentum: "Momentum", adam: "Adam"})[o] ?? o}));
   const reg = bind("reg", Inputs.select(["none", "l1", "l2"], {label: "Regularisation", value: config.reg, format: (r) => (r === "none" ? "None" : r.toUpperCase())}));
   const rate = bind("rate", Inputs.select(choices(REGULARIZATION_RATES, config.rate), {label: "Regularisation rate", value: config.rate}));

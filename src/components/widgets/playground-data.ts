@@ -7,7 +7,8 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {MAX_CLASSES, parseCsv, formatCsv} from "../playground/csv.js";
 import {PLANE, type LabeledPoint} from "../playground/datasets.js";
 import {CLASS_COLOR_NAMES} from "./playground-colors.js";
-import {button, download, showMessages} from "./playground-dom.js";
+import {button} from "../course/dom.js";
+import {download, showMessages} from "./playground-dom.js";
 
 export interface DataPanel {
   element: HTMLElement;

@@ -10,14 +10,6 @@ export function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function button(text: string, onClick: () => void): HTMLButtonElement {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.textContent = text;
-  element.addEventListener("click", onClick);
-  return element;
-}
-
 /** A status line with one list item per message, as text (never HTML). */
 export function showMessages(target: HTMLElement, lines: string[], ok: boolean): void {
   target.className = `notice ${ok ? "ok" : "error"}`;

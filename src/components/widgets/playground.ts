@@ -15,18 +15,14 @@ import {exportWeights, importWeights} from "../playground/network-io.js";
 import {createSession, type Architecture, type Hyperparameters, type Session} from "../playground/training.js";
 import {createControls} from "./playground-controls.js";
 import {createDataPanel} from "./playground-data.js";
-import {button, download, showMessages} from "./playground-dom.js";
+import {button} from "../course/dom.js";
+import {download, showMessages} from "./playground-dom.js";
 import {createLossView} from "./playground-loss.js";
 import {createNetworkView, type EdgeRef} from "./playground-network.js";
 import {createPlane} from "./playground-plane.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 export {playgroundSchema};
-
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
 
 /** Grid cells per side of the decision boundary; neuron heatmaps use every second one (20 × 20). */
 const RESOLUTION = 40;
@@ -48,7 +44,7 @@ function fixed(x: number): string {
 }
 
 export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(playgroundSchema, options.search ?? location.search);
+  const state = urlState(playgroundSchema, options.search, options.signal);
   const checked = validateConfig(state.initial);
   let config: PlaygroundConfig = checked.config;
   let customPoints: LabeledPoint[] = [];

@@ -5,18 +5,13 @@
  */
 import {formatNumber} from "../course/format.js";
 import type {Schema} from "../course/url-state.js";
-import {button, element} from "../course/widget-kit.js";
+import {button, element} from "../course/dom.js";
 import {CATALOGUE_IDS, catalogueEntry} from "../nn/activation-catalogue.js";
 import {timeActivation, timingInputs, warmUp} from "../nn/activation-timing.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 /** Nothing to put in a link. */
 export const reluTimingSchema = {} satisfies Schema;
-
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
 
 const VALUES = 300_000;
 const ROUNDS = 5;

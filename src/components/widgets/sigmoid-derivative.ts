@@ -7,7 +7,8 @@ import * as Plot from "npm:@observablehq/plot";
 import {texElement, texNumber} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {sigmoidWithSlope} from "../nn/activations.js";
-import {chartFigure, el, labelledRange, type WidgetOptions} from "./controls.js";
+import {chartFigure, element, labelledRange} from "../course/dom.js";
+import type {WidgetOptions} from "../course/widgets.js";
 import {asImage} from "../charts/chart-role.js";
 
 export const sigmoidDerivativeSchema = {
@@ -18,12 +19,12 @@ export const sigmoidDerivativeSchema = {
 const S_RANGE: [number, number] = [-6, 6];
 
 export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(sigmoidDerivativeSchema, options.search);
-  const beta = labelledRange("Slope β", [0.2, 10], {value: state.initial.beta, step: 0.1});
-  const at = labelledRange("Point s", S_RANGE, {value: state.initial.s, step: 0.1});
-  const chart = el("div", "sigmoid-chart");
-  const numbers = el("div", "sigmoid-numbers");
-  const root = el("div", "widget sigmoid-derivative", state.notice(), el("div", "controls", beta, at), el("div", "row", chartFigure(420, chart, "τ(s) in blue, τ′(s) in orange; the dashed line is the tangent to τ at s, whose slope is τ′(s)."), numbers));
+  const state = urlState(sigmoidDerivativeSchema, options.search, options.signal);
+  const beta = labelledRange([0.2, 10], {label: "Slope β", value: state.initial.beta, step: 0.1});
+  const at = labelledRange(S_RANGE, {label: "Point s", value: state.initial.s, step: 0.1});
+  const chart = element("div", "sigmoid-chart");
+  const numbers = element("div", "sigmoid-numbers");
+  const root = element("div", "widget sigmoid-derivative", state.notice(), element("div", "controls", beta, at), element("div", "row", chartFigure(420, chart, "τ(s) in blue, τ′(s) in orange; the dashed line is the tangent to τ at s, whose slope is τ′(s)."), numbers));
 
   function update(): void {
     const b = beta.value;
@@ -64,7 +65,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): HTML
       texElement(String.raw`\tau(${texNumber(s0, 1)}) = \frac{1}{1 + e^{-${texNumber(b, 1)}\cdot ${s0 < 0 ? `(${texNumber(s0, 1)})` : texNumber(s0, 1)}}} = ${texNumber(y0, 4)}`, true),
       texElement(String.raw`\tau'(${texNumber(s0, 1)}) = \beta\,\tau(s)\,(1 - \tau(s)) = ${texNumber(b, 1)}\cdot ${texNumber(y0, 4)}\cdot(1 - ${texNumber(y0, 4)}) = ${texNumber(slope, 4)}`, true),
       texElement(String.raw`\frac{\tau(s + h) - \tau(s - h)}{2h} = ${texNumber(numeric, 4)} \quad (h = 10^{-5})`, true),
-      el("p", "", `The derivative is largest at s = 0, where τ = ½ and τ′ = β/4 = ${(b / 4).toFixed(3)}. Far from 0 it goes to zero: a saturated sigmoid passes almost no gradient back.`)
+      element("p", "", `The derivative is largest at s = 0, where τ = ½ and τ′ = β/4 = ${(b / 4).toFixed(3)}. Far from 0 it goes to zero: a saturated sigmoid passes almost no gradient back.`)
     );
     if (options.syncUrl !== false) state.write({beta: b, s: s0});
   }

@@ -7,10 +7,11 @@ import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {urlState, type Schema} from "../course/url-state.js";
-import {button, element, labelledRange} from "../course/widget-kit.js";
+import {button, element, labelledRange} from "../course/dom.js";
 import type {ActivationId} from "../nn/activations.js";
 import type {InitKind} from "../nn/mlp.js";
 import {quadrantDataset, vanishingExperiment, type GradientMeasurement, type VanishingExperiment} from "../nn/vanishing.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 const ACTIVATIONS: ActivationId[] = ["sigmoid", "tanh", "relu", "leaky-relu", "elu"];
 const ACTIVATION_NAMES: Record<string, string> = {sigmoid: "Sigmoid", tanh: "tanh", relu: "ReLU", "leaky-relu": "Leaky ReLU", elu: "ELU"};
@@ -30,14 +31,8 @@ export const vanishingSchema = {
   init: {kind: "enum", values: INITS, default: "xavier"}
 } satisfies Schema;
 
-export interface WidgetOptions {
-  search?: string;
-  syncUrl?: boolean;
-  signal?: AbortSignal;
-}
-
 export function createVanishingGradientsWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(vanishingSchema, options.search ?? location.search);
+  const state = urlState(vanishingSchema, options.search, options.signal);
   const v = {...state.initial};
   const root = element("div", "widget vanishing-gradients");
   const data = quadrantDataset();
@@ -47,7 +42,7 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): HTM
   const actInput = Inputs.select(ACTIVATIONS, {label: "Activation", value: v.vact, format: (id) => ACTIVATION_NAMES[id]});
   const initInput = Inputs.select(INITS, {label: "Initialisation", value: v.init as InitKind, format: (id) => INIT_NAMES[id]});
   const trainButton = button("▶ Train", () => (frame === null ? train() : pause()));
-  const resetButton = button("Reset", () => rebuild(), "A fresh network with the same settings");
+  const resetButton = button("Reset", () => rebuild(), {title: "A fresh network with the same settings"});
   const readout = element("div", "readout");
   readout.setAttribute("role", "status");
   readout.setAttribute("aria-live", "polite");

@@ -9,7 +9,8 @@ import {texElement, texNumber} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {truthTable} from "../nn/gates.js";
 import {compositionLayers, compositionTable, composeForward, XOR_COMPOSITION} from "../nn/xor-composition.js";
-import {el, type WidgetOptions} from "./controls.js";
+import {element} from "../course/dom.js";
+import type {WidgetOptions} from "../course/widgets.js";
 
 const INPUT_VALUES = ["00", "10", "01", "11"] as const;
 
@@ -20,17 +21,17 @@ export const xorCompositionSchema = {
 const NAMES: Record<string, string> = {"0,0": "x₁", "0,1": "x₂", "1,0": "s₁ (NAND)", "1,1": "s₂ (OR)", "2,0": "y (AND)"};
 
 export function createXorCompositionWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(xorCompositionSchema, options.search);
-  const root = el("div", "widget xor-composition");
+  const state = urlState(xorCompositionSchema, options.search, options.signal);
+  const root = element("div", "widget xor-composition");
   const input = Inputs.radio(INPUT_VALUES.slice(), {
     label: "Input (x₁, x₂)",
     value: state.initial.input,
     format: (v: string) => `(${v[0]}, ${v[1]})`
   });
-  const diagram = el("div", "xor-composition-diagram");
-  const sums = el("div", "xor-composition-sums");
+  const diagram = element("div", "xor-composition-diagram");
+  const sums = element("div", "xor-composition-sums");
   const table = truthTableElement();
-  root.append(state.notice(), el("div", "controls", input), el("div", "row", diagram, sums), table);
+  root.append(state.notice(), element("div", "controls", input), element("div", "row", diagram, sums), table);
 
   const {weights, biases} = compositionLayers(XOR_COMPOSITION);
   const [nand, or] = XOR_COMPOSITION.hidden;
@@ -60,10 +61,10 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): HTMLEle
       })
     );
     sums.replaceChildren(
-      el("p", "", "Layer 1 (step units: output 1 when the sum is positive):"),
+      element("p", "", "Layer 1 (step units: output 1 when the sum is positive):"),
       texElement(String.raw`g_1 = ${sum(nand, x1, x2, v.g[0])} \;\Rightarrow\; s_1 = ${v.s[0]}`, true),
       texElement(String.raw`g_2 = ${sum(or, x1, x2, v.g[1])} \;\Rightarrow\; s_2 = ${v.s[1]}`, true),
-      el("p", "", "Layer 2:"),
+      element("p", "", "Layer 2:"),
       texElement(String.raw`h = ${sum(and, v.s[0], v.s[1], v.h)} \;\Rightarrow\; y = ${v.y}`, true)
     );
     for (const row of table.querySelectorAll("tbody tr")) {
@@ -80,19 +81,19 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): HTMLEle
 }
 
 function truthTableElement(): HTMLTableElement {
-  const table = el("table", "xor-truth-table");
-  table.append(el("caption", "", "The composed network on all four inputs, next to XOR"));
-  const head = el("tr", "");
+  const table = element("table", "xor-truth-table");
+  table.append(element("caption", "", "The composed network on all four inputs, next to XOR"));
+  const head = element("tr", "");
   for (const h of ["x₁", "x₂", "s₁ = NAND", "s₂ = OR", "y = AND(s₁, s₂)", "XOR(x₁, x₂)"]) {
-    const th = el("th", "", h);
+    const th = element("th", "", h);
     th.scope = "col";
     head.append(th);
   }
-  table.append(el("thead", "", head));
-  const body = el("tbody", "");
+  table.append(element("thead", "", head));
+  const body = element("tbody", "");
   const xor = truthTable("xor");
   compositionTable().forEach((r, k) => {
-    const row = el("tr", "", ...[r.x[0], r.x[1], r.s[0], r.s[1], r.y, xor[k].y].map((v) => el("td", "", String(v))));
+    const row = element("tr", "", ...[r.x[0], r.x[1], r.s[0], r.s[1], r.y, xor[k].y].map((v) => element("td", "", String(v))));
     row.dataset.input = `${r.x[0]}${r.x[1]}`;
     body.append(row);
   });

@@ -13,7 +13,9 @@ import {activationById, trainableActivationIds, type ActivationId} from "../nn/a
 import {forward, type LossKind} from "../nn/mlp.js";
 import type {Trainer} from "../nn/trainer.js";
 import {correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer, type XorSettings} from "../nn/xor-training.js";
-import {button, chartFigure, el, fmt, labelledRange, statusLine, type WidgetOptions} from "./controls.js";
+import {button, chartFigure, element, labelledRange, statusLine} from "../course/dom.js";
+import {formatFixed} from "../course/format.js";
+import type {WidgetOptions} from "../course/widgets.js";
 import {asImage} from "../charts/chart-role.js";
 
 const INPUTS = ["00", "10", "01", "11"] as const;
@@ -35,14 +37,14 @@ const FRAME_BUDGET_MS = 12;
 const LOSS_NAMES: Record<string, string> = {mse: "E = ½(y − t)², mean over the 4 points", "cross-entropy": "cross-entropy, mean over the 4 points"};
 
 export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(xorTrainerSchema, options.search);
+  const state = urlState(xorTrainerSchema, options.search, options.signal);
   const v = state.initial;
-  const hidden = labelledRange("Hidden units H", [2, 8], {value: v.h, step: 1});
+  const hidden = labelledRange([2, 8], {label: "Hidden units H", value: v.h, step: 1});
   const activation = Inputs.select(trainableActivationIds.slice(), {label: "Hidden activation", value: v.act as ActivationId, format: (id: ActivationId) => activationById(id).name});
-  const learningRate = labelledRange("Learning rate η", [0.01, 10], {value: v.lr, step: 0.01});
+  const learningRate = labelledRange([0.01, 10], {label: "Learning rate η", value: v.lr, step: 0.01});
   const seed = Inputs.number([1, 9999], {label: "Seed", value: v.seed, step: 1});
   const loss = Inputs.select(["mse", "cross-entropy"], {label: "Loss", value: v.loss, format: (l: string) => (l === "mse" ? "½(y − t)² (MSE)" : "cross-entropy")});
-  const speed = labelledRange("Epochs per frame", [1, 200], {value: v.speed, step: 1});
+  const speed = labelledRange([1, 200], {label: "Epochs per frame", value: v.speed, step: 1});
   const show = Inputs.radio(INPUTS.slice(), {label: "Values drawn for input", value: v.show, format: (s: string) => `(${s[0]}, ${s[1]})`});
 
   const play = button("Play", () => (running ? pause() : start()), {"aria-pressed": "false", class: "xor-play"});
@@ -66,26 +68,26 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
     start();
   });
 
-  const readout = el("p", "xor-readout");
+  const readout = element("p", "xor-readout");
   const message = statusLine("widget-status xor-status");
-  const boundary = el("div", "xor-boundary");
-  const curve = el("div", "xor-loss");
-  const diagram = el("div", "xor-network");
-  const loop = el("ol", "xor-loop");
-  const weights = el("table", "xor-weights");
-  const outputs = el("table", "xor-outputs");
+  const boundary = element("div", "xor-boundary");
+  const curve = element("div", "xor-loss");
+  const diagram = element("div", "xor-network");
+  const loop = element("ol", "xor-loop");
+  const weights = element("table", "xor-weights");
+  const outputs = element("table", "xor-outputs");
 
-  const root = el(
+  const root = element(
     "div",
     "widget xor-trainer",
     state.notice(),
-    el("div", "controls", hidden, activation, learningRate, seed, loss),
-    el("div", "controls", play, stepButton, resetButton, speed, stallButton),
+    element("div", "controls", hidden, activation, learningRate, seed, loss),
+    element("div", "controls", play, stepButton, resetButton, speed, stallButton),
     readout,
     message,
-    el("div", "row", chartFigure(300, boundary, "Decision boundary: the shading is the output y; where the colours meet, y = 0.5."), chartFigure(340, curve, "Loss per epoch (log scale).")),
-    el("div", "row", el("div", "", show, diagram), el("div", "", el("p", "", el("strong", "", "train = feed forward + backpropagation, repeated for the number of epochs")), loop)),
-    el("div", "row", outputs, weights)
+    element("div", "row", chartFigure(300, boundary, "Decision boundary: the shading is the output y; where the colours meet, y = 0.5."), chartFigure(340, curve, "Loss per epoch (log scale).")),
+    element("div", "row", element("div", "", show, diagram), element("div", "", element("p", "", element("strong", "", "train = feed forward + backpropagation, repeated for the number of epochs")), loop)),
+    element("div", "row", outputs, weights)
   );
 
   let trainer: Trainer;
@@ -151,7 +153,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
     const net = trainer.net;
     const lossNow = trainer.evaluate();
     const correct = correctCount(net);
-    readout.textContent = `Epoch ${trainer.epoch.toLocaleString("en")} · loss ${fmt(lossNow, 4)} · ${correct}/4 correct`;
+    readout.textContent = `Epoch ${trainer.epoch.toLocaleString("en")} · loss ${formatFixed(lossNow, 4)} · ${correct}/4 correct`;
     readout.dataset.correct = String(correct);
     readout.dataset.epoch = String(trainer.epoch);
     message.className = "widget-status xor-status";
@@ -182,15 +184,15 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): HTMLElement
         components: true,
         activationNames: [activationById(settings.activation).name],
         width: 420,
-        ariaLabel: `The 2-${settings.hidden}-1 network for input (${chosen[0]}, ${chosen[1]}): output y = ${fmt(net.a[2][0], 3)}. Edge thickness shows each weight's size, blue positive, orange negative.`
+        ariaLabel: `The 2-${settings.hidden}-1 network for input (${chosen[0]}, ${chosen[1]}): output y = ${formatFixed(net.a[2][0], 3)}. Edge thickness shows each weight's size, blue positive, orange negative.`
       })
     );
     loop.replaceChildren(
-      el("li", "", `for epoch = 1, 2, … (now ${trainer.epoch.toLocaleString("en")}; it pauses by itself at ${MAX_EPOCHS.toLocaleString("en")}):`),
-      el("li", "", "feed forward: compute y for each of the 4 inputs"),
-      el("li", "", `loss: ${settings.loss === "mse" ? "E = ½(y − t)²" : "cross-entropy"} averaged = ${fmt(lossNow, 4)} (it started at ${fmt(baseline, 4)})`),
-      el("li", "", "backpropagation: ∂E/∂w for every weight and bias"),
-      el("li", "", `update: w ← w − η·∂E/∂w with η = ${fmt(settings.learningRate, 2)}`)
+      element("li", "", `for epoch = 1, 2, … (now ${trainer.epoch.toLocaleString("en")}; it pauses by itself at ${MAX_EPOCHS.toLocaleString("en")}):`),
+      element("li", "", "feed forward: compute y for each of the 4 inputs"),
+      element("li", "", `loss: ${settings.loss === "mse" ? "E = ½(y − t)²" : "cross-entropy"} averaged = ${formatFixed(lossNow, 4)} (it started at ${formatFixed(baseline, 4)})`),
+      element("li", "", "backpropagation: ∂E/∂w for every weight and bias"),
+      element("li", "", `update: w ← w − η·∂E/∂w with η = ${formatFixed(settings.learningRate, 2)}`)
     );
     outputs.replaceChildren(...outputsTable(trainer));
     weights.replaceChildren(...weightsTable(trainer));
@@ -214,11 +216,11 @@ function statusMessage(trainer: Trainer, settings: XorSettings, loss: number): s
   if (trainer.diverged) return `Training stopped: ${trainer.diverged}.`;
   const status = xorStatus(trainer);
   const ys = xorOutputs(trainer.net);
-  if (status === "solved") return `Solved: all four points are on the right side of y = 0.5 (loss ${fmt(loss, 4)}).`;
+  if (status === "solved") return `Solved: all four points are on the right side of y = 0.5 (loss ${formatFixed(loss, 4)}).`;
   if (status === "stalled") {
     const stuck = ys.map((y, k) => ({y, x: XOR_DATA.inputs[k]})).filter(({y}) => Math.abs(y - 0.5) < 0.05);
     const where = stuck.length ? ` The output sits near 0.5 for ${stuck.map(({x}) => `(${x[0]}, ${x[1]})`).join(" and ")}.` : "";
-    return `Stalled: the loss has stopped falling at ${fmt(loss, 4)} with ${correctCount(trainer.net)}/4 correct.${where} This is a local minimum: every small change of the weights makes the loss worse, so gradient descent stays. ${
+    return `Stalled: the loss has stopped falling at ${formatFixed(loss, 4)} with ${correctCount(trainer.net)}/4 correct.${where} This is a local minimum: every small change of the weights makes the loss worse, so gradient descent stays. ${
       settings.activation === "linear" ? "A linear hidden layer can only draw one straight line — pick a nonlinear activation." : "Try another seed or more hidden units."
     }`;
   }
@@ -226,9 +228,9 @@ function statusMessage(trainer: Trainer, settings: XorSettings, loss: number): s
 }
 
 function headerRow(...names: string[]): HTMLTableRowElement {
-  const row = el("tr", "");
+  const row = element("tr", "");
   for (const name of names) {
-    const th = el("th", "", name);
+    const th = element("th", "", name);
     th.scope = "col";
     row.append(th);
   }
@@ -237,23 +239,23 @@ function headerRow(...names: string[]): HTMLTableRowElement {
 
 function outputsTable(trainer: Trainer): Node[] {
   const ys = xorOutputs(trainer.net);
-  const body = el("tbody", "");
+  const body = element("tbody", "");
   XOR_DATA.inputs.forEach((x, k) => {
     const t = XOR_DATA.targets[k][0];
     const right = (ys[k] > 0.5 ? 1 : 0) === t;
-    body.append(el("tr", "", el("td", "", `(${x[0]}, ${x[1]})`), el("td", "", String(t)), el("td", "", fmt(ys[k], 3)), el("td", right ? "ok-text" : "bad-text", right ? "yes" : "no")));
+    body.append(element("tr", "", element("td", "", `(${x[0]}, ${x[1]})`), element("td", "", String(t)), element("td", "", formatFixed(ys[k], 3)), element("td", right ? "ok-text" : "bad-text", right ? "yes" : "no")));
   });
-  return [el("caption", "", "Output for each input"), el("thead", "", headerRow("input", "target t", "output y", "correct")), body];
+  return [element("caption", "", "Output for each input"), element("thead", "", headerRow("input", "target t", "output y", "correct")), body];
 }
 
 function weightsTable(trainer: Trainer): Node[] {
   const {weights, biases, sizes} = trainer.net;
-  const body = el("tbody", "");
+  const body = element("tbody", "");
   for (let j = 0; j < sizes[1]; ++j) {
     const n = String(j + 1);
-    body.append(el("tr", "", el("th", "", `unit ${n}`), ...[weights[0][j * 2], weights[0][j * 2 + 1], biases[0][j], weights[1][j]].map((w) => el("td", "", fmt(w, 3)))));
+    body.append(element("tr", "", element("th", "", `unit ${n}`), ...[weights[0][j * 2], weights[0][j * 2 + 1], biases[0][j], weights[1][j]].map((w) => element("td", "", formatFixed(w, 3)))));
   }
-  const foot = el("tfoot", "", el("tr", "", el("th", "", "output bias c"), el("td", "", fmt(biases[1][0], 3))));
+  const foot = element("tfoot", "", element("tr", "", element("th", "", "output bias c"), element("td", "", formatFixed(biases[1][0], 3))));
   for (const th of [...body.querySelectorAll("th"), ...foot.querySelectorAll("th")]) th.scope = "row";
-  return [el("caption", "", "Every weight: vᵢⱼ from input i to hidden unit j, bias bⱼ, wⱼ from unit j to y"), el("thead", "", headerRow("hidden unit j", "v₁ⱼ", "v₂ⱼ", "bⱼ", "wⱼ")), body, foot];
+  return [element("caption", "", "Every weight: vᵢⱼ from input i to hidden unit j, bias bⱼ, wⱼ from unit j to y"), element("thead", "", headerRow("hidden unit j", "v₁ⱼ", "v₂ⱼ", "bⱼ", "wⱼ")), body, foot];
 }

@@ -1,0 +1,49 @@
+/** Small DOM helpers every widget shares: elements, buttons, labelled sliders, live status lines. */
+import * as Inputs from "npm:@observablehq/inputs";
+
+/** Creates an element with a class and children (strings become text, never HTML). */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  e.append(...children);
+  return e;
+}
+
+/** A plain <button> (so keyboard-operable) that runs `action`; `attributes` such as a title or aria-pressed. */
+export function button(label: string, action: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
+  const b = element("button", "", label);
+  b.type = "button";
+  for (const [name, value] of Object.entries(attributes)) b.setAttribute(name, value);
+  b.addEventListener("click", action);
+  return b;
+}
+
+/**
+ * Observable Inputs' range with its slider labelled too: Inputs labels only the
+ * number box, and screen readers would announce an unnamed slider.
+ */
+export function labelledRange(extent: [number, number], options: Parameters<typeof Inputs.range>[1] & {label: string}): Inputs.InputElement<number> {
+  const input = Inputs.range(extent, options);
+  input.querySelector("input[type=range]")?.setAttribute("aria-label", options.label);
+  return input;
+}
+
+/** Sets an input's value and notifies its listeners, as if the learner had changed it. */
+export function setInput<T>(input: Inputs.InputElement<T>, value: T): void {
+  input.value = value;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+}
+
+/** A live region for messages screen readers should hear as they change. */
+export function statusLine(className = "widget-status"): HTMLElement {
+  const p = element("p", className);
+  p.setAttribute("role", "status");
+  return p;
+}
+
+/** A figure for a chart of known width whose caption wraps to that width. */
+export function chartFigure(width: number, chart: Element, caption: string): HTMLElement {
+  const figure = element("figure", "chart", chart, element("figcaption", "", caption));
+  figure.style.maxWidth = `${width}px`;
+  return figure;
+}

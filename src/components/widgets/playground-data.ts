@@ -8,7 +8,7 @@ import {MAX_CLASSES, parseCsv, formatCsv} from "../playground/csv.js";
 import {PLANE, type LabeledPoint} from "../playground/datasets.js";
 import {CLASS_COLOR_NAMES} from "./playground-colors.js";
 import {button} from "../course/dom.js";
-import {download, showMessages} from "./playground-dom.js";
+import {download, filePicker, showMessages} from "./playground-dom.js";
 
 export interface DataPanel {
   element: HTMLElement;
@@ -42,19 +42,9 @@ export function createDataPanel(actions: {add(point: LabeledPoint): void; replac
   });
   const csv = Inputs.textarea({label: "CSV (x1,x2,label per line)", rows: 4, placeholder: "x1,x2,label\n1.5,-2,0\n-3,2.5,1"});
   const importText = button("Import CSV text", () => importCsv(csv.value));
-  const fileLabel = document.createElement("label");
-  fileLabel.className = "file-input";
-  fileLabel.textContent = "Upload a CSV file ";
-  const file = document.createElement("input");
-  file.type = "file";
-  file.accept = ".csv,text/csv,text/plain";
-  fileLabel.append(file);
-  file.addEventListener("change", async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
+  const fileLabel = filePicker("Upload a CSV file", ".csv,text/csv,text/plain", async (chosen) => {
     if (chosen.size > 2_000_000) report([`${chosen.name} is larger than 2 MB; that is more than the 5,000 rows the playground accepts.`], false);
     else importCsv(await chosen.text());
-    file.value = "";
   });
   const save = button("Download points (CSV)", () => download(new Blob([formatCsv(actions.points())], {type: "text/csv"}), "playground-points.csv"));
   const clear = button("Remove all points", () => {

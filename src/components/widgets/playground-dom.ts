@@ -21,3 +21,20 @@ export function showMessages(target: HTMLElement, lines: string[], ok: boolean):
   }
   target.replaceChildren(list);
 }
+
+/** A labelled file picker that hands each chosen file to `onFile`, then clears itself so the same file can be chosen again. */
+export function filePicker(label: string, accept: string, onFile: (file: File) => void): HTMLLabelElement {
+  const wrapper = document.createElement("label");
+  wrapper.className = "file-input";
+  wrapper.textContent = `${label} `;
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = accept;
+  wrapper.append(input);
+  input.addEventListener("change", () => {
+    const chosen = input.files?.[0];
+    input.value = "";
+    if (chosen) onFile(chosen);
+  });
+  return wrapper;
+}

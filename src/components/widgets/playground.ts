@@ -16,7 +16,7 @@ import {createSession, type Architecture, type Hyperparameters, type Session} fr
 import {createControls} from "./playground-controls.js";
 import {createDataPanel} from "./playground-data.js";
 import {button} from "../course/dom.js";
-import {download, showMessages} from "./playground-dom.js";
+import {download, filePicker, showMessages} from "./playground-dom.js";
 import {createLossView} from "./playground-loss.js";
 import {createNetworkView, type EdgeRef} from "./playground-network.js";
 import {createPlane} from "./playground-plane.js";
@@ -335,17 +335,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
     const file = exportWeights(session.net, architecture().features, config.activation);
     download(new Blob([JSON.stringify(file, null, 1)], {type: "application/json"}), "playground-weights.json");
   });
-  const weightsLabel = document.createElement("label");
-  weightsLabel.className = "file-input";
-  weightsLabel.textContent = "Import weights (JSON) ";
-  const weightsFile = document.createElement("input");
-  weightsFile.type = "file";
-  weightsFile.accept = ".json,application/json";
-  weightsLabel.append(weightsFile);
-  weightsFile.addEventListener("change", async () => {
-    const chosen = weightsFile.files?.[0];
-    weightsFile.value = "";
-    if (!chosen) return;
+  const weightsLabel = filePicker("Import weights (JSON)", ".json,application/json", async (chosen) => {
     const result = importWeights(await chosen.text(), session.net.sizes, architecture().features, config.activation);
     if (!result.ok) {
       showMessages(fileMessage, [result.message], false);

@@ -1,0 +1,59 @@
+/**
+ * The multi-layer perceptron as plain tfjs-core variables: x·W + b per layer,
+ * the activation between layers, logits out. Initialised like PyTorch's
+ * nn.Linear (weights and biases uniform in ±1/√fan_in) from a seeded PRNG,
+ * so every backend and Node start from the same numbers.
+ */
+import * as tf from "@tensorflow/tfjs-core";
+import type {Activation} from "./recipe.js";
+import type {Random} from "./rng.js";
+
+export interface Layer {
+  /** [fanIn, fanOut] */
+  weights: tf.Variable;
+  bias: tf.Variable;
+}
+
+export interface Mlp {
+  layers: Layer[];
+  activation: Activation;
+}
+
+/** Uniform values in ±bound, drawn in order from the PRNG. */
+function uniform(n: number, bound: number, random: Random): Float32Array {
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; ++i) values[i] = (2 * random() - 1) * bound;
+  return values;
+}
+
+/** An MLP with the given layer sizes (input first, output last). */
+export function createMlp(sizes: number[], activation: Activation, random: Random): Mlp {
+  const layers: Layer[] = [];
+  for (let i = 1; i < sizes.length; ++i) {
+    const [fanIn, fanOut] = [sizes[i - 1], sizes[i]];
+    const bound = 1 / Math.sqrt(fanIn);
+    layers.push({
+      weights: tf.variable(tf.tensor2d(uniform(fanIn * fanOut, bound, random), [fanIn, fanOut]), true, `w${i}`),
+      bias: tf.variable(tf.tensor1d(uniform(fanOut, bound, random)), true, `b${i}`)
+    });
+  }
+  return {layers, activation};
+}
+
+/** Logits for a batch of flattened, normalised images. */
+export function forward(mlp: Mlp, x: tf.Tensor2D): tf.Tensor2D {
+  let h = x;
+  mlp.layers.forEach((layer, i) => {
+    h = tf.add(tf.matMul(h, layer.weights as tf.Tensor2D), layer.bias);
+    if (i < mlp.layers.length - 1) h = mlp.activation === "relu" ? tf.relu(h) : tf.sigmoid(h);
+  });
+  return h;
+}
+
+export function mlpVariables(mlp: Mlp): tf.Variable[] {
+  return mlp.layers.flatMap((l) => [l.weights, l.bias]);
+}
+
+export function disposeMlp(mlp: Mlp): void {
+  for (const v of mlpVariables(mlp)) v.dispose();
+}

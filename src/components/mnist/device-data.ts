@@ -4,16 +4,9 @@
  * the device instead of an upload per step. Shards can arrive one by one.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import {INPUT_SIZE, NORMALIZATION} from "./recipe.js";
+import {normalizePixels} from "./normalize.js";
+import {INPUT_SIZE} from "./recipe.js";
 import type {Digits} from "./shard-format.js";
-
-/** (x/255 − 0.1307)/0.3081 per pixel. */
-export function normalizePixels(pixels: Uint8Array): Float32Array {
-  const out = new Float32Array(pixels.length);
-  const {mean, std} = NORMALIZATION;
-  for (let i = 0; i < pixels.length; ++i) out[i] = (pixels[i] / 255 - mean) / std;
-  return out;
-}
 
 export class DeviceSplit {
   x: tf.Tensor2D | null = null;
@@ -23,10 +16,6 @@ export class DeviceSplit {
 
   /** @param expected how many images the split will hold once every shard is in */
   constructor(readonly expected: number) {}
-
-  get complete(): boolean {
-    return this.count >= this.expected;
-  }
 
   /** Appends a shard's images after those already present. */
   append(digits: Digits): void {

@@ -14,6 +14,7 @@ import type {Recipe} from "./recipe.js";
 export const TRAINING_SOURCES = [
   "recipe.ts",
   "rng.ts",
+  "normalize.ts",
   "model.ts",
   "device-data.ts",
   "epoch-order.ts",

@@ -6,7 +6,7 @@
  * so every image is still seen once; with all data present the order is
  * exactly the shuffle.
  */
-import {permutation, type Random} from "./rng.js";
+import type {Rng} from "../nn/rng.js";
 
 export class EpochOrder {
   readonly batches: number;
@@ -16,8 +16,8 @@ export class EpochOrder {
   private pending: number[] = [];
   private emitted = 0;
 
-  constructor(total: number, readonly batchSize: number, random: Random) {
-    this.order = permutation(total, random);
+  constructor(total: number, readonly batchSize: number, random: Rng) {
+    this.order = Int32Array.from(random.shuffle(Array.from({length: total}, (_, i) => i)));
     this.batches = Math.floor(total / batchSize);
   }
 

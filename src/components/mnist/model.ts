@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import type {Activation} from "./recipe.js";
-import type {Random} from "./rng.js";
+import type {Rng} from "../nn/rng.js";
 
 export interface Layer {
   /** [fanIn, fanOut] */
@@ -20,14 +20,14 @@ export interface Mlp {
 }
 
 /** Uniform values in ±bound, drawn in order from the PRNG. */
-function uniform(n: number, bound: number, random: Random): Float32Array {
+function uniform(n: number, bound: number, random: Rng): Float32Array {
   const values = new Float32Array(n);
   for (let i = 0; i < n; ++i) values[i] = (2 * random() - 1) * bound;
   return values;
 }
 
 /** An MLP with the given layer sizes (input first, output last). */
-export function createMlp(sizes: number[], activation: Activation, random: Random): Mlp {
+export function createMlp(sizes: number[], activation: Activation, random: Rng): Mlp {
   const layers: Layer[] = [];
   for (let i = 1; i < sizes.length; ++i) {
     const [fanIn, fanOut] = [sizes[i - 1], sizes[i]];

@@ -13,7 +13,7 @@ import type {Recipe} from "./recipe.js";
 /** The training code, relative to this folder. */
 export const TRAINING_SOURCES = [
   "recipe.ts",
-  "rng.ts",
+  "../nn/rng.ts",
   "normalize.ts",
   "model.ts",
   "device-data.ts",

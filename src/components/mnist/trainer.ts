@@ -13,7 +13,7 @@ import {EpochOrder} from "./epoch-order.js";
 import {evaluateLogits, type Evaluation} from "./evaluation.js";
 import {createMlp, disposeMlp, forward, mlpVariables, type Mlp} from "./model.js";
 import {CLASSES, layerSizes, LOG_EVERY, TEST_BATCH, type Recipe} from "./recipe.js";
-import {seededRandom, type Random} from "./rng.js";
+import {rng, type Rng} from "../nn/rng.js";
 
 /** One line of the lecture's printout: the current batch's loss and accuracy. */
 export interface TrainLogEntry {
@@ -52,11 +52,11 @@ export function createOptimizer(recipe: Recipe): tf.Optimizer {
 export class Trainer {
   readonly mlp: Mlp;
   readonly optimizer: tf.Optimizer;
-  private readonly random: Random;
+  private readonly random: Rng;
   step = 0;
 
   constructor(readonly recipe: Recipe, readonly data: DeviceData) {
-    this.random = seededRandom(recipe.seed);
+    this.random = rng(recipe.seed);
     this.mlp = createMlp(layerSizes(recipe), recipe.activation, this.random);
     this.optimizer = createOptimizer(recipe);
   }

@@ -29,3 +29,15 @@ export const REFERENCE_RECIPES: Comparison[] = [
   variant("lr-0.0001", "Learning rate 0.0001", {learningRate: 0.0001}),
   variant("one-hidden", "One hidden layer of 256", {hidden: [256]})
 ];
+
+/** Same recipe apart from the number of epochs. */
+export function sameRecipe(a: Recipe, b: Recipe): boolean {
+  return (
+    a.hidden.join() === b.hidden.join() &&
+    a.activation === b.activation &&
+    a.optimizer === b.optimizer &&
+    a.learningRate === b.learningRate &&
+    a.batchSize === b.batchSize &&
+    a.seed === b.seed
+  );
+}

@@ -12,7 +12,16 @@ export type BackendRequest = Backend | "auto";
 export type WasmPaths = Record<"tfjs-backend-wasm.wasm" | "tfjs-backend-wasm-simd.wasm" | "tfjs-backend-wasm-threaded-simd.wasm", string>;
 
 export type ToWorker =
-  | {type: "init"; wasmPaths: WasmPaths; manifest: MnistManifest; shardUrls: Record<string, string>; backend: BackendRequest; recipe: Recipe}
+  | {
+      type: "init";
+      wasmPaths: WasmPaths;
+      manifest: MnistManifest;
+      shardUrls: Record<string, string>;
+      backend: BackendRequest;
+      /** A choice an earlier worker of this page already made: reused without timing again. */
+      known?: BackendChoice;
+      recipe: Recipe;
+    }
   | {type: "start"}
   | {type: "pause"}
   | {type: "resume"}

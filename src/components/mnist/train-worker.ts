@@ -165,7 +165,9 @@ scope.onmessage = ({data: message}) => {
     case "init": {
       recipe = message.recipe;
       setWasmPaths(message.wasmPaths);
-      const started = chooseBackend(message.backend, recipe).then((choice) => post({type: "backend", choice}));
+      const {known} = message;
+      const choosing = known ? tf.setBackend(known.backend).then((ok) => (ok ? known : chooseBackend("auto", recipe))) : chooseBackend(message.backend, recipe);
+      const started = choosing.then((choice) => post({type: "backend", choice}));
       dataReady = started.then(() => loadData(message.manifest, message.shardUrls));
       dataReady.catch(fail);
       break;

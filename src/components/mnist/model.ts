@@ -32,10 +32,11 @@ export function createMlp(sizes: number[], activation: Activation, random: Rng):
   for (let i = 1; i < sizes.length; ++i) {
     const [fanIn, fanOut] = [sizes[i - 1], sizes[i]];
     const bound = 1 / Math.sqrt(fanIn);
-    layers.push({
-      weights: tf.variable(tf.tensor2d(uniform(fanIn * fanOut, bound, random), [fanIn, fanOut]), true, `w${i}`),
-      bias: tf.variable(tf.tensor1d(uniform(fanOut, bound, random)), true, `b${i}`)
-    });
+    const weights = tf.tensor2d(uniform(fanIn * fanOut, bound, random), [fanIn, fanOut]);
+    const bias = tf.tensor1d(uniform(fanOut, bound, random));
+    layers.push({weights: tf.variable(weights, true, `w${i}`), bias: tf.variable(bias, true, `b${i}`)});
+    // The variables hold their own reference to the values; without this the initial tensors leak.
+    tf.dispose([weights, bias]);
   }
   return {layers, activation};
 }

@@ -1,4 +1,5 @@
 /** The messages between the MNIST page and its training worker. Types only. */
+import type {BenchOptions, BenchResult} from "./bench.js";
 import type {MnistManifest} from "./manifest.js";
 import type {Recipe} from "./recipe.js";
 import type {ShardProgress} from "./shard-reader.js";
@@ -28,7 +29,9 @@ export type ToWorker =
   | {type: "stop"}
   /** Probabilities for normalised 28×28 images. */
   | {type: "predict"; id: number; pixels: Float32Array}
-  | {type: "memory"; id: number};
+  | {type: "memory"; id: number}
+  /** Speed figures on the current backend (scripts/bench-mnist.ts), once the data is in. */
+  | {type: "bench"; options: BenchOptions};
 
 export type RunState = "loading" | "ready" | "training" | "paused" | "stopped" | "done" | "diverged" | "failed";
 
@@ -74,4 +77,5 @@ export type FromWorker =
   | {type: "epoch"; summary: EpochSummary}
   | {type: "test"; report: TestReport}
   | {type: "prediction"; id: number; probabilities: Float32Array}
-  | {type: "memory"; id: number; tensors: number; bytes: number};
+  | {type: "memory"; id: number; tensors: number; bytes: number}
+  | {type: "bench"; result: BenchResult};

@@ -9,6 +9,7 @@ import "@tensorflow/tfjs-backend-webgl";
 import "@tensorflow/tfjs-backend-webgpu";
 import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
 import {chooseBackend} from "./backend-choice.js";
+import {benchBackend, nextTask} from "./bench.js";
 import {DeviceSplit, type DeviceData} from "./device-data.js";
 import type {Evaluation} from "./evaluation.js";
 import type {FromWorker, Misclassified, RunState, TestReport, ToWorker} from "./protocol.js";
@@ -130,7 +131,7 @@ async function train(): Promise<void> {
         post({type: "tick", epoch, iteration, step, stepsPerSecond, tensors: tf.memory().numTensors});
       }
       // Let pause/stop messages in.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       position = {epoch, iteration, step};
       if (paused && !stopRequested) {
         await new Promise<void>((resolve) => (wake = resolve));
@@ -198,6 +199,9 @@ scope.onmessage = ({data: message}) => {
     case "predict":
       if (!trainer) post({type: "prediction", id: message.id, probabilities: new Float32Array(0)});
       else trainer.predict(message.pixels).then((probabilities) => post({type: "prediction", id: message.id, probabilities}, [probabilities.buffer]), fail);
+      break;
+    case "bench":
+      dataReady.then(() => benchBackend(data!, message.options)).then((result) => post({type: "bench", result}), fail);
       break;
     case "memory": {
       const {numTensors, numBytes} = tf.memory();

@@ -34,6 +34,8 @@ describe("MNIST training on the wasm backend", () => {
     expect(await page.getAttribute("#mnist-backend .notice", "data-backend")).toBe("wasm");
     // The first training digits are shown as soon as the first shard is in.
     expect(await page.locator("#mnist-data .digit-grid figure").count()).toBe(24);
+    // Tensor counts are compared with all data on the device (training itself may start earlier).
+    await page.waitForFunction(() => document.querySelector("#mnist-data [role=status]")?.textContent?.startsWith("All 70,000 images"), undefined, TIMEOUT);
 
     // Long main-thread tasks and the worker's tensor count while training.
     await page.evaluate(() => {
@@ -83,7 +85,9 @@ describe("MNIST training on the wasm backend", () => {
     expect(Number(await page.getAttribute("#mnist-controls .run-status", "data-tensors"))).toBe(afterFirst);
 
     // Draw a "1" and get the network's probabilities.
-    const box = (await page.locator("#mnist-draw canvas").first().boundingBox())!;
+    const pad = page.locator("#mnist-draw canvas").first();
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
     await page.mouse.down();
     for (let i = 1; i <= 10; ++i) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.2 + 0.06 * i));

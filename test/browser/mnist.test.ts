@@ -44,7 +44,8 @@ describe("MNIST training on the wasm backend", () => {
       w.tensorCounts = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({type: "longtask"});
       const status = document.querySelector<HTMLElement>("#mnist-controls .run-status")!;
-      new MutationObserver(() => status.dataset.tensors && w.tensorCounts.push(Number(status.dataset.tensors))).observe(status, {attributes: true});
+      // Reports while training; the last one comes after the run has ended (and freed its batch tensors).
+      new MutationObserver(() => status.dataset.state === "training" && status.dataset.tensors && w.tensorCounts.push(Number(status.dataset.tensors))).observe(status, {attributes: true});
     });
     await page.getByRole("button", {name: "Start training"}).click();
     await waitForStep(page, 256);

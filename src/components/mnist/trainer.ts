@@ -44,11 +44,15 @@ export interface TrainHooks {
 /** How often (in steps) the trainer hands control to its host. */
 const CONTROL_EVERY = 16;
 /**
- * Batches gathered from the whole training set in one go. Gathering each batch
- * from the 60,000-image tensor costs a pass over that 188 MB buffer per step on
- * software WebGPU/WebGL (≈ 190 ms); per chunk it is paid once every 32 steps.
+ * Batches gathered from the whole training set in one go on GPU backends:
+ * there a gather from the 60,000-image tensor costs a pass over its 188 MB
+ * buffer (≈ 190 ms per step on software WebGPU/WebGL), paid once per chunk.
+ * On wasm and cpu a gather costs only what it copies, and slicing a chunk
+ * would add a copy per step, so each batch is gathered directly.
  */
-const CHUNK_BATCHES = 32;
+function chunkBatches(): number {
+  return ["wasm", "cpu"].includes(tf.getBackend()) ? 1 : 32;
+}
 
 export function createOptimizer(recipe: Recipe): tf.Optimizer {
   // PyTorch's Adam defaults (β1 0.9, β2 0.999, ε 1e-8) and plain SGD.
@@ -84,8 +88,9 @@ export class Trainer {
    */
   private trainBatch(rows: {x: tf.Tensor2D; y: tf.Tensor1D}, offset: number, size: number, readBack: boolean): [tf.Scalar, tf.Scalar] | undefined {
     return tf.tidy((): [tf.Scalar, tf.Scalar] | undefined => {
-      const x = tf.slice(rows.x, [offset, 0], [size, -1]);
-      const labels = tf.slice(rows.y, [offset], [size]);
+      const whole = offset === 0 && size === rows.x.shape[0];
+      const x = whole ? rows.x : tf.slice(rows.x, [offset, 0], [size, -1]);
+      const labels = whole ? rows.y : tf.slice(rows.y, [offset], [size]);
       let logits: tf.Tensor2D | null = null;
       const loss = this.optimizer.minimize(
         () => {
@@ -118,7 +123,8 @@ export class Trainer {
   private async nextBatches(order: EpochOrder, hooks: TrainHooks, position: {epoch: number; iteration: number}): Promise<Int32Array[] | null> {
     const {train} = this.data;
     const batches: Int32Array[] = [];
-    while (batches.length < CHUNK_BATCHES && !order.done) {
+    const chunk = chunkBatches();
+    while (batches.length < chunk && !order.done) {
       const next = order.next(train.count);
       if (next) {
         batches.push(next);

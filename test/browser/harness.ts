@@ -32,7 +32,7 @@ export interface Site {
 }
 
 /** Serves dist/ and launches Chromium; fails with instructions when either is missing. */
-export async function startSite(options: {webgpu?: boolean} = {}): Promise<Site> {
+export async function startSite(options: {webgpu?: boolean; extraArgs?: string[]} = {}): Promise<Site> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
@@ -43,7 +43,7 @@ export async function startSite(options: {webgpu?: boolean} = {}): Promise<Site>
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_FLAGS, ...(options.webgpu ? ["--enable-unsafe-webgpu", "--enable-features=Vulkan"] : [])]
+    args: [...CHROMIUM_FLAGS, ...(options.webgpu ? ["--enable-unsafe-webgpu", "--enable-features=Vulkan"] : []), ...(options.extraArgs ?? [])]
   });
   return {
     browser,

@@ -1,0 +1,113 @@
+/**
+ * MNIST training speed in headless Chromium on the built site (a benchmark, not a test).
+ * Per backend: ms per batch of the page's trainer and of a plain tfjs-layers model.fit on
+ * the same device data, matmul GFLOP/s, and the step time as a multiple of the matmul limit.
+ *
+ *   npm run build && npm run bench:mnist
+ *   npm run bench:mnist -- --backends=webgpu,wasm --batches=500 --seconds=30 --train-to=0.977
+ *
+ * Options (or environment variables): --backends / MNIST_BENCH_BACKENDS (default
+ * webgpu,webgl,wasm,cpu), --batches / MNIST_BENCH_BATCHES (timed batches per backend,
+ * default 300; cpu a tenth), --seconds / MNIST_BENCH_SECONDS (time cap per measurement,
+ * default 20), --train-to / MNIST_BENCH_TRAIN_TO (train the lecture's recipe to this test
+ * accuracy and print the time), --chromium-args / MNIST_BENCH_CHROMIUM_ARGS (extra flags,
+ * comma-separated, e.g. --use-angle=vulkan on a GPU machine). CHROMIUM_PATH picks the browser.
+ */
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {parseArgs} from "node:util";
+import {openPage, startSite} from "../test/browser/harness.js";
+import type {BenchResult} from "../src/components/mnist/bench.js";
+import type {MnistManifest} from "../src/components/mnist/manifest.js";
+import {BACKENDS, type Backend, type FromWorker, type ToWorker} from "../src/components/mnist/protocol.js";
+import {LECTURE_RECIPE} from "../src/components/mnist/recipe.js";
+
+const {values} = parseArgs({
+  options: {
+    backends: {type: "string", default: process.env.MNIST_BENCH_BACKENDS ?? BACKENDS.join(",")},
+    batches: {type: "string", default: process.env.MNIST_BENCH_BATCHES ?? "300"},
+    seconds: {type: "string", default: process.env.MNIST_BENCH_SECONDS ?? "20"},
+    "train-to": {type: "string", default: process.env.MNIST_BENCH_TRAIN_TO},
+    "chromium-args": {type: "string", default: process.env.MNIST_BENCH_CHROMIUM_ARGS ?? ""}
+  }
+});
+const backends = values.backends.split(",").filter((b): b is Backend => (BACKENDS as string[]).includes(b));
+const batches = Number(values.batches);
+const seconds = Number(values.seconds);
+const trainTo = values["train-to"] ? Number(values["train-to"]) : undefined;
+
+// The built site's files (Framework adds a content hash to each name).
+const dist = join(import.meta.dirname, "..", "dist");
+const fileDir = join(dist, "_file", "data");
+const hashed = (dir: string, name: string) => {
+  const [stem, ext] = [name.slice(0, name.lastIndexOf(".")), name.slice(name.lastIndexOf("."))];
+  const found = readdirSync(join(fileDir, dir)).find((f) => f.startsWith(`${stem}.`) && f.endsWith(ext) && f.split(".").length === name.split(".").length + 1);
+  if (!found) throw new Error(`${name} not found in dist/_file/data/${dir}: run npm run build first`);
+  return `/_file/data/${dir ? `${dir}/` : ""}${found}`;
+};
+const manifest: MnistManifest = JSON.parse(readFileSync(join(dist, hashed("mnist", "manifest.json")), "utf8"));
+
+const site = await startSite({webgpu: backends.includes("webgpu"), extraArgs: values["chromium-args"].split(",").filter(Boolean)});
+const results: BenchResult[] = [];
+try {
+  for (const backend of backends) {
+    const {page} = await openPage(site, "/");
+    page.setDefaultTimeout(0);
+    const origin = new URL(site.url).origin;
+    const init: Extract<ToWorker, {type: "init"}> = {
+      type: "init",
+      backend,
+      recipe: {...LECTURE_RECIPE},
+      manifest,
+      shardUrls: Object.fromEntries(manifest.shards.map((s) => [s.file, origin + hashed("mnist", s.file)])),
+      wasmPaths: {
+        "tfjs-backend-wasm.wasm": origin + hashed("tfjs-wasm", "tfjs-backend-wasm.wasm"),
+        "tfjs-backend-wasm-simd.wasm": origin + hashed("tfjs-wasm", "tfjs-backend-wasm-simd.wasm"),
+        "tfjs-backend-wasm-threaded-simd.wasm": origin + hashed("tfjs-wasm", "tfjs-backend-wasm-threaded-simd.wasm")
+      }
+    };
+    const options = {batches: backend === "cpu" ? Math.max(20, Math.round(batches / 10)) : batches, seconds, trainTo};
+    process.stderr.write(`${backend}: loading data and timing ${options.batches} batches (at most ${seconds} s each)…\n`);
+    const reply = await page.evaluate(
+      ({url, init, options}) =>
+        new Promise<FromWorker>((resolve) => {
+          const worker = new Worker(url, {type: "module"});
+          worker.onmessage = ({data}: MessageEvent<FromWorker>) => {
+            if (data.type === "state" && data.state === "failed") resolve(data);
+            if (data.type === "backend" && data.choice.backend !== init.backend) resolve({type: "state", state: "failed", message: data.choice.reason});
+            if (data.type === "bench") resolve(data);
+          };
+          worker.postMessage(init);
+          worker.postMessage({type: "bench", options});
+        }),
+      {url: origin + hashed("", "train-worker.js"), init, options}
+    );
+    await page.context().close();
+    if (reply.type !== "bench") {
+      process.stderr.write(`${backend}: skipped — ${reply.type === "state" ? reply.message : "no result"}\n`);
+      continue;
+    }
+    results.push(reply.result);
+    const r = reply.result;
+    process.stderr.write(`${backend}: trainer ${r.trainerMsPerBatch.toFixed(1)} ms/batch, model.fit ${r.fitMsPerBatch.toFixed(1)} ms/batch\n`);
+  }
+} finally {
+  await site.close();
+}
+
+const rows = results.map((r) => {
+  const limitMs = r.batchFlop / (r.matmulGflops * 1e9) * 1000;
+  return {
+    backend: r.backend,
+    "trainer ms/batch": r.trainerMsPerBatch.toFixed(2),
+    "model.fit ms/batch": r.fitMsPerBatch.toFixed(2),
+    "trainer speed-up": `${(r.fitMsPerBatch / r.trainerMsPerBatch).toFixed(2)}×`,
+    "matmul GFLOP/s": r.matmulGflops.toFixed(1),
+    "× matmul limit": (r.trainerMsPerBatch / limitMs).toFixed(1),
+    "epoch (937 batches) s": ((r.trainerMsPerBatch * 937) / 1000).toFixed(1),
+    "timed batches": `${r.trainerBatches}/${r.fitBatches}`,
+    ...(r.trainTo ? {[`to ${(r.trainTo.target * 100).toFixed(1)} %`]: r.trainTo.reached ? `${r.trainTo.seconds.toFixed(0)} s, ${r.trainTo.epochs} epochs` : `not reached (${(r.trainTo.accuracy * 100).toFixed(2)} %)`} : {})
+  };
+});
+console.log(`MNIST training speed, batch of ${LECTURE_RECIPE.batchSize} (one batch ≈ 3 × 2 × 64 × 269,322 FLOP = ${(results[0]?.batchFlop / 1e6).toFixed(1)} MFLOP)`);
+console.table(rows);

@@ -1,0 +1,90 @@
+// Reference training logs: the runner's output format and determinism, and a store that is current.
+import {execFileSync} from "node:child_process";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {beforeAll, describe, expect, test} from "vitest";
+import {REFERENCE_RECIPES} from "../../src/components/mnist/comparisons.js";
+import {readMnist} from "../../src/components/mnist/mnist-files.js";
+import {LECTURE_RECIPE, LOG_EVERY} from "../../src/components/mnist/recipe.js";
+import {referenceKey} from "../../src/components/mnist/reference-key.js";
+import {validateReferenceLog, type ReferenceLog} from "../../src/components/mnist/reference-log.js";
+import {runReference} from "../../src/components/mnist/reference-run.js";
+import {REFERENCE_DIR, storedLogPath, useWasmBackend} from "../../src/components/mnist/reference-store.js";
+import type {Digits} from "../../src/components/mnist/shard-format.js";
+
+const root = join(import.meta.dirname, "..", "..");
+
+function first(d: Digits, count: number): Digits {
+  return {...d, count, pixels: d.pixels.subarray(0, count * 784), labels: d.labels.subarray(0, count)};
+}
+
+describe("a shortened reference run", () => {
+  let logs: ReferenceLog[];
+  beforeAll(async () => {
+    await useWasmBackend();
+    const mnist = readMnist();
+    const recipe = {...LECTURE_RECIPE, hidden: [64, 64], batchSize: 16, epochs: 2};
+    const run = () => runReference({key: referenceKey(recipe), recipe, train: first(mnist.train, 4096), test: first(mnist.test, 1000)});
+    logs = [await run(), await run()];
+  }, 240_000);
+
+  test("validates against the log schema and logs like the lecture", () => {
+    const log = validateReferenceLog(JSON.parse(JSON.stringify(logs[0])));
+    expect(log.status).toBe("done");
+    // 4096 / 16 = 256 iterations per epoch: two lines per epoch, at 128 and 256.
+    expect(log.train.map((e) => [e.epoch, e.iteration, e.step])).toEqual([[1, LOG_EVERY, 128], [1, 2 * LOG_EVERY, 256], [2, LOG_EVERY, 384], [2, 2 * LOG_EVERY, 512]]);
+    expect(log.test.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(log.test[1].accuracy).toBeGreaterThan(0.8);
+    expect(log.backend).toBe("wasm");
+  });
+
+  test("is deterministic: two runs give the same log apart from the wall time", () => {
+    const [a, b] = logs.map(({wallSeconds: _, ...rest}) => JSON.stringify(rest));
+    expect(a).toBe(b);
+  });
+
+  test("rejects malformed logs", () => {
+    expect(() => validateReferenceLog({...logs[0], schema: 2})).toThrow(/schema/);
+    expect(() => validateReferenceLog({...logs[0], test: logs[0].test.slice(1)})).toThrow(/test epoch/);
+    expect(() => validateReferenceLog({...logs[0], train: [...logs[0].train].reverse()})).toThrow(/out of order/);
+  });
+});
+
+describe("the stored reference runs", () => {
+  const hint = "the stored reference logs are stale: run `node --import tsx src/data/reference-runs.json.ts` to retrain what changed (the lecture's run takes ~7 min on 2 cores) and commit src/data/reference-runs/";
+
+  test.each(REFERENCE_RECIPES.map((c) => [c.id, c] as const))("%s is stored under its current key", (_, comparison) => {
+    const key = referenceKey(comparison.recipe);
+    let text: string;
+    try {
+      text = readFileSync(storedLogPath(key), "utf8");
+    } catch {
+      throw new Error(`${comparison.id}: no log for key ${key}; ${hint}`);
+    }
+    const log = validateReferenceLog(JSON.parse(text));
+    expect(log.key).toBe(key);
+    expect(log.recipe).toEqual(comparison.recipe);
+    expect(log.trainImages).toBe(60_000);
+    expect(log.testImages).toBe(10_000);
+  });
+
+  test("holds nothing but current logs", () => {
+    const current = new Set(REFERENCE_RECIPES.map((c) => `${referenceKey(c.recipe)}.json`));
+    expect(readdirSync(REFERENCE_DIR).filter((f) => !current.has(f))).toEqual([]);
+  });
+
+  test("the lecture's recipe reaches at least 97.5 % test accuracy after 15 epochs", () => {
+    const log = validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(LECTURE_RECIPE)), "utf8")));
+    expect(log.test).toHaveLength(15);
+    expect(log.test[14].accuracy).toBeGreaterThanOrEqual(0.975);
+  });
+
+  // Only when every log is stored: otherwise the loader would start training (the tests above say what to do).
+  const allStored = REFERENCE_RECIPES.every((c) => existsSync(storedLogPath(referenceKey(c.recipe))));
+  test.runIf(allStored)("the loader serves them without training, in its output format", () => {
+    const out = execFileSync("node", ["--import", "tsx", "src/data/reference-runs.json.ts"], {cwd: root, encoding: "utf8", maxBuffer: 1 << 26});
+    const runs = JSON.parse(out) as {id: string; label: string; log: unknown}[];
+    expect(runs.map((r) => r.id)).toEqual(REFERENCE_RECIPES.map((c) => c.id));
+    for (const run of runs) expect(validateReferenceLog(run.log).key).toBe(referenceKey(REFERENCE_RECIPES.find((c) => c.id === run.id)!.recipe));
+  }, 60_000);
+});

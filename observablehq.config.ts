@@ -11,7 +11,7 @@ export const pages = [
 ];
 
 /** Widgets available as embed pages (/embed/<id>) and as modules (/embed/<id>.js). */
-export const embeds = ["perceptron", "xor-trainer", "backprop", "gradient-descent", "activations", "vanishing-gradients", "playground"];
+export const embeds = ["perceptron", "xor-trainer", "backprop", "gradient-descent", "activations", "vanishing-gradients", "playground", "mnist"];
 
 /**
  * LMS packages are built with links that keep their .html extension, so the

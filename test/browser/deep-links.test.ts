@@ -10,21 +10,24 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A page, a link's query, and the labelled number boxes it must set. */
+/** A page, a link's query, and the labelled number boxes or selects it must set. */
 const links: [string, string, [RegExp, number][]][] = [
   ["/perceptron", "gate=or&w1=1.25&w2=-0.75&b=0.3", [[/^w₁$/, 1.25], [/^w₂$/, -0.75], [/^b \(bias\)$/, 0.3]]],
   ["/xor-mlp", "h=6&lr=1.5", [[/^Hidden units H$/, 6], [/^Learning rate η$/, 1.5]]],
   ["/gradient-descent", "x0=-2.5&fn=double-well", [[/^Start x₀$/, -2.5]]],
   ["/backpropagation", "v11=0.3&w2=-0.4", [[/^v₁₁/, 0.3], [/^w₂/, -0.4]]],
   ["/activations", "depth=12&width=24", [[/^Hidden layers$/, 12], [/^Units per layer$/, 24]]],
-  ["/playground", "dataset=spiral&noise=20&points=300&batch=25", [[/^Noise \(%\)$/, 20], [/^Points$/, 300], [/^Batch size$/, 25]]]
+  ["/playground", "dataset=spiral&noise=20&points=300&batch=25", [[/^Noise \(%\)$/, 20], [/^Points$/, 300], [/^Batch size$/, 25]]],
+  ["/mnist", "epochs=3&lr=0.01&batch=128", [[/^Epochs$/, 3], [/^Learning rate$/, 0.01], [/^Batch size$/, 128]]]
 ];
 
 test.each(links)("%s?%s restores its controls", async (path, query, expected) => {
   const {page, errors} = await openPage(site, `${path}?${query}`);
-  await page.waitForSelector(".widget input[type=number]", {state: "attached", timeout: 60_000});
+  await page.waitForSelector(".widget :is(input[type=number], select)", {state: "attached", timeout: 60_000});
   const values = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLInputElement>(".widget input[type=number]")).map((input) => [input.labels?.[0]?.textContent?.trim() ?? "", input.valueAsNumber] as const)
+    Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(".widget :is(input[type=number], select)")).map(
+      (input) => [input.labels?.[0]?.textContent?.trim() ?? "", input instanceof HTMLSelectElement ? Number(input.selectedOptions[0]?.textContent) : input.valueAsNumber] as const
+    )
   );
   for (const [label, value] of expected) {
     const match = values.find(([text]) => label.test(text));

@@ -58,7 +58,7 @@ describe.each(embeds)("widget %s", (id) => {
     const widget = page.locator("#mount .widget").first();
     await widget.waitFor();
     // Nudge the widget's controls one by one (some only matter in some settings) until its content changes.
-    const controls = widget.locator("input[type=range], input[type=number]");
+    const controls = widget.locator("input[type=range], input[type=number], select");
     let reacted = false;
     for (let k = 0; k < Math.min(6, await controls.count()) && !reacted; ++k) {
       const before = await widget.innerHTML();

@@ -24,5 +24,6 @@ export const WIDGETS: Record<string, WidgetEntry> = {
   "gradient-descent": {title: "Gradient descent on a curve", page: "/gradient-descent", exportName: "createGd1dWidget", load: () => import("../widgets/gd-1d.js").then((m) => m.createGd1dWidget)},
   "activations": {title: "Activation functions and their derivatives", page: "/activations", exportName: "createActivationPlotWidget", load: () => import("../widgets/activation-plot.js").then((m) => m.createActivationPlotWidget)},
   "vanishing-gradients": {title: "Vanishing gradients, measured", page: "/activations", exportName: "createVanishingGradientsWidget", load: () => import("../widgets/vanishing-gradients.js").then((m) => m.createVanishingGradientsWidget)},
-  "playground": {title: "Playground", page: "/playground", exportName: "createPlaygroundWidget", load: () => import("../widgets/playground.js").then((m) => m.createPlaygroundWidget)}
+  "playground": {title: "Playground", page: "/playground", exportName: "createPlaygroundWidget", load: () => import("../widgets/playground.js").then((m) => m.createPlaygroundWidget)},
+  "mnist": {title: "MNIST in your browser: train the lecture's network", page: "/mnist", exportName: "createMnistTrainerWidget", load: () => import("../widgets/mnist-trainer.js").then((m) => m.createMnistTrainerWidget)}
 };

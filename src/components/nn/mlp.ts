@@ -289,11 +289,21 @@ export function gradientList(grad: Gradients): Float64Array[] {
   return grad.weights.flatMap((w, l) => [w, grad.biases[l]]);
 }
 
-/** Index of the largest output (the predicted class), or the thresholded output for one unit. */
-export function predictClass(net: Mlp, x: ArrayLike<number>): number {
-  const y = forward(net, x);
-  if (y.length === 1) return y[0] > (net.output === "linear" ? 0 : 0.5) ? 1 : 0;
+/** The class an output vector stands for: the largest output, or the thresholded output for one unit. */
+export function outputClass(y: ArrayLike<number>, output: OutputKind): number {
+  if (y.length === 1) return y[0] > (output === "linear" ? 0 : 0.5) ? 1 : 0;
   let best = 0;
   for (let k = 1; k < y.length; ++k) if (y[k] > y[best]) best = k;
   return best;
+}
+
+/** The class the network predicts for one input. */
+export function predictClass(net: Mlp, x: ArrayLike<number>): number {
+  return outputClass(forward(net, x), net.output);
+}
+
+/** Whether every number in the arrays is finite (a diverging update makes them NaN or ±∞). */
+export function allFinite(arrays: Float64Array[]): boolean {
+  for (const a of arrays) for (let i = 0; i < a.length; ++i) if (!Number.isFinite(a[i])) return false;
+  return true;
 }

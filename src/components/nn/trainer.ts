@@ -9,7 +9,7 @@
  * with a budget, tests and benchmarks call `train`. Training stops — instead of
  * filling the weights with NaN — when the loss or a gradient stops being finite.
  */
-import {gradientList, lossAndGradients, meanLoss, parameters, zeroGradients, type Gradients, type LossKind, type Mlp, type Regularization} from "./mlp.js";
+import {allFinite, gradientList, lossAndGradients, meanLoss, parameters, zeroGradients, type Gradients, type LossKind, type Mlp, type Regularization} from "./mlp.js";
 import type {Optimizer} from "./optimizers.js";
 import {rng} from "./rng.js";
 
@@ -68,11 +68,6 @@ export interface Trainer {
   epochs(epochs?: number): Generator<EpochResult>;
   /** Mean loss over the whole dataset with the current weights (no update). */
   evaluate(): number;
-}
-
-function allFinite(arrays: Float64Array[]): boolean {
-  for (const a of arrays) for (let i = 0; i < a.length; ++i) if (!Number.isFinite(a[i])) return false;
-  return true;
 }
 
 export function createTrainer(options: TrainerOptions): Trainer {

@@ -6,11 +6,13 @@
  */
 import type {ActivationId} from "../nn/activations.js";
 import {
+  allFinite,
   createMlp,
   exampleLoss,
   forward,
   gradientList,
   lossAndGradients,
+  outputClass,
   parameters,
   zeroGradients,
   type Gradients,
@@ -102,17 +104,6 @@ function encode(points: readonly LabeledPoint[], features: FeatureId[], classes:
   };
 }
 
-function predictedClass(y: Float64Array): number {
-  if (y.length === 1) return y[0] > 0.5 ? 1 : 0;
-  let best = 0;
-  for (let k = 1; k < y.length; ++k) if (y[k] > y[best]) best = k;
-  return best;
-}
-
-function allFinite(net: Mlp): boolean {
-  return net.weights.every((w) => w.every(Number.isFinite)) && net.biases.every((b) => b.every(Number.isFinite));
-}
-
 export function createSession(
   architecture: Architecture,
   hyper: Hyperparameters,
@@ -150,7 +141,7 @@ export function createSession(
     }
     const {loss} = lossAndGradients(net, batchInputs, batchTargets, settings.loss, grad, {l1: settings.l1, l2: settings.l2});
     optimizer.step(params, gradList);
-    if (!Number.isFinite(loss) || !allFinite(net)) diverged = true;
+    if (!Number.isFinite(loss) || !allFinite(params)) diverged = true;
     cursor = end;
     if (cursor < order.length) return false;
     cursor = 0;
@@ -165,7 +156,7 @@ export function createSession(
     for (let k = 0; k < n; ++k) {
       const y = forward(net, set.inputs[k]);
       loss += exampleLoss(y, set.targets[k], settings.loss, net.output);
-      if (predictedClass(y) === set.labels[k]) ++correct;
+      if (outputClass(y, net.output) === set.labels[k]) ++correct;
     }
     return n ? {loss: loss / n, accuracy: correct / n} : {loss: NaN, accuracy: NaN};
   };
@@ -203,7 +194,7 @@ export function createSession(
       weights.forEach((w, l) => net.weights[l].set(w));
       biases.forEach((b, l) => net.biases[l].set(b));
       optimizer = createOptimizer(settings.optimizer, {learningRate: settings.learningRate});
-      diverged = !allFinite(net);
+      diverged = !allFinite(params);
     }
   };
 }

@@ -13,7 +13,7 @@ import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, truthTable, type GateId} fro
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
 import {gateSelect} from "./perceptron-controls.js";
-import {button, labelledRange, statusLine} from "../course/dom.js";
+import {button, element, labelledRange, statusLine} from "../course/dom.js";
 import type {WidgetOptions} from "../course/widgets.js";
 
 const WEIGHT_RANGE: [number, number] = [-2, 2];
@@ -168,20 +168,15 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   for (const input of [gateInput, activationInput, w1Input, w2Input, bInput, rowInput]) input.addEventListener("input", update);
   update();
 
-  const controls = document.createElement("div");
-  controls.className = "controls";
-  controls.append(gateInput, activationInput, w1Input, w2Input, bInput);
-  const diagramRow = document.createElement("div");
-  diagramRow.className = "row";
-  const formulas = document.createElement("div");
-  formulas.append(generalFormula, liveFormula);
-  diagramRow.append(diagram.element);
-  const results = document.createElement("div");
-  results.className = "row";
-  const tableColumn = document.createElement("div");
-  tableColumn.append(table, message);
-  results.append(chartHolder, tableColumn);
-  root.append(state.notice(), controls, presets, rowInput, diagramRow, formulas, results);
+  root.append(
+    state.notice(),
+    element("div", "controls", gateInput, activationInput, w1Input, w2Input, bInput),
+    presets,
+    rowInput,
+    element("div", "row", diagram.element),
+    element("div", "", generalFormula, liveFormula),
+    element("div", "row", chartHolder, element("div", "", table, message))
+  );
   return root;
 }
 

@@ -22,7 +22,7 @@ import {
   type StepReport
 } from "../nn/perceptron-learning.js";
 import {gateSelect} from "./perceptron-controls.js";
-import {button, labelledRange, statusLine} from "../course/dom.js";
+import {button, element, labelledRange, statusLine} from "../course/dom.js";
 import type {WidgetOptions} from "../course/widgets.js";
 
 /** Training stops here if it has not converged. */
@@ -249,18 +249,20 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): HTML
   options.signal?.addEventListener("abort", pause);
   reset();
 
-  const controls = document.createElement("div");
-  controls.className = "controls";
-  controls.append(ruleInput, gateInput, lrInput, seedInput, speedInput);
-  const buttons = document.createElement("div");
-  buttons.className = "perceptron-buttons";
+  const buttons = element("div", "perceptron-buttons", playButton, stepButton, resetButton);
   buttons.setAttribute("role", "group");
   buttons.setAttribute("aria-label", "Training");
-  buttons.append(playButton, stepButton, resetButton);
-  const charts = document.createElement("div");
-  charts.className = "row";
-  charts.append(boundaryHolder, errorsHolder);
-  root.append(state.notice(), controls, buttons, epochLine, status, charts, lastUpdate, stepsTable, explanation);
+  root.append(
+    state.notice(),
+    element("div", "controls", ruleInput, gateInput, lrInput, seedInput, speedInput),
+    buttons,
+    epochLine,
+    status,
+    element("div", "row", boundaryHolder, errorsHolder),
+    lastUpdate,
+    stepsTable,
+    explanation
+  );
   return root;
 }
 
@@ -287,18 +289,20 @@ function headRow(names: string[]): HTMLTableRowElement {
 }
 
 function xorExplanation(): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "perceptron-xor-explanation notice";
-  const title = document.createElement("strong");
-  title.textContent = "Why XOR never converges";
-  const p1 = document.createElement("p");
-  p1.textContent =
-    "A single perceptron outputs 1 on one side of the line w₁x₁ + w₂x₂ + b = 0 and 0 on the other. XOR wants 1 at (1, 0) and (0, 1) but 0 at (0, 0) and (1, 1): opposite corners of the square share a class, and no straight line puts both 1s on one side and both 0s on the other.";
-  const p2 = document.createElement("p");
-  p2.textContent =
-    "In numbers: (1, 0) and (0, 1) need w₁ + b > 0 and w₂ + b > 0; adding them gives w₁ + w₂ + 2b > 0. (0, 0) needs b ≤ 0, so w₁ + w₂ + b > −b ≥ 0 — but (1, 1) needs w₁ + w₂ + b ≤ 0. Every choice of weights gets at least one row wrong, so the learning rule always finds a mistake to correct, and each correction breaks another row.";
-  const p3 = document.createElement("p");
-  p3.textContent = "The way out is a second layer: XOR = AND(NAND, OR). That is the next page.";
-  box.append(title, p1, p2, p3);
-  return box;
+  return element(
+    "div",
+    "perceptron-xor-explanation notice",
+    element("strong", "", "Why XOR never converges"),
+    element(
+      "p",
+      "",
+      "A single perceptron outputs 1 on one side of the line w₁x₁ + w₂x₂ + b = 0 and 0 on the other. XOR wants 1 at (1, 0) and (0, 1) but 0 at (0, 0) and (1, 1): opposite corners of the square share a class, and no straight line puts both 1s on one side and both 0s on the other."
+    ),
+    element(
+      "p",
+      "",
+      "In numbers: (1, 0) and (0, 1) need w₁ + b > 0 and w₂ + b > 0; adding them gives w₁ + w₂ + 2b > 0. (0, 0) needs b ≤ 0, so w₁ + w₂ + b > −b ≥ 0 — but (1, 1) needs w₁ + w₂ + b ≤ 0. Every choice of weights gets at least one row wrong, so the learning rule always finds a mistake to correct, and each correction breaks another row."
+    ),
+    element("p", "", "The way out is a second layer: XOR = AND(NAND, OR). That is the next page.")
+  );
 }

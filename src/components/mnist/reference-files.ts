@@ -2,6 +2,13 @@
 import {FileAttachment} from "observablehq:stdlib";
 import type {ReferenceRun} from "./reference-store.js";
 
-export async function loadReferenceRuns(): Promise<ReferenceRun[]> {
-  return (await FileAttachment("../../data/reference-runs.json").json()) as ReferenceRun[];
+let runs: Promise<ReferenceRun[]> | null = null;
+
+/** Fetches the runs once per page; the page's table and the trainer widget share the result. */
+export function loadReferenceRuns(): Promise<ReferenceRun[]> {
+  runs ??= (FileAttachment("../../data/reference-runs.json").json() as Promise<ReferenceRun[]>).catch((error) => {
+    runs = null;
+    throw error;
+  });
+  return runs;
 }

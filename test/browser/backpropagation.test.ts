@@ -1,14 +1,9 @@
 // The backpropagation page in real Chromium: the step-through, the update and the finite-difference check.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {openPage, seriousAccessibilityViolations, startSite, type Site} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import {openPage, seriousAccessibilityViolations} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 describe("Backpropagation", () => {
   test("stepping through shows each factor, highlights it, and ends with the update", async () => {

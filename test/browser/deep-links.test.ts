@@ -1,14 +1,9 @@
 // Every interactive page reads its controls' starting values from the link and keeps them there.
-import {afterAll, beforeAll, expect, test} from "vitest";
-import {openPage, startSite, type Site} from "./harness.js";
+import {expect, test} from "vitest";
+import {openPage} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** A page, a link's query, and the labelled number boxes or selects it must set. */
 const links: [string, string, [RegExp, number][]][] = [

@@ -1,15 +1,10 @@
 // Embed pages report their height to the parent frame; widget modules mount into a host page.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {embeds} from "../../observablehq.config.js";
-import {openPage, startSite, type Site} from "./harness.js";
+import {openPage} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** Opens an HTML host page served at a path of the local site, for this test only. */
 function hostPage(path: string, html: string) {

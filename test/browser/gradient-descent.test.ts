@@ -1,14 +1,9 @@
 // The gradient-descent page in real Chromium: the exercise, the learning-rate presets, the 2-D race.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {openPage, startSite, type OpenedPage, type Site} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import {openPage, type OpenedPage} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 async function open(path = "/gradient-descent"): Promise<OpenedPage> {
   const opened = await openPage(site, path);

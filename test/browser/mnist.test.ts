@@ -1,8 +1,9 @@
 // The MNIST page on the built site: training in the worker (wasm and WebGPU), results,
 // drawing, and the failure paths (NaN loss, corrupted shard).
 import type {Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {openPage, startSite, type Site} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import {openPage} from "./harness.js";
+import {useSite} from "./use-site.js";
 
 const TIMEOUT = {timeout: 90_000};
 
@@ -20,13 +21,7 @@ async function waitForState(page: Page, state: string): Promise<void> {
 }
 
 describe("MNIST training on the wasm backend", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   test("trains, evaluates, stays smooth and flat in memory, and classifies a drawn digit", async () => {
     const {page, errors, failed, external} = await openPage(site, "/mnist?backend=wasm");
@@ -133,13 +128,7 @@ describe("MNIST training on the wasm backend", () => {
 });
 
 describe("MNIST training on WebGPU", () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await startSite({webgpu: true});
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite({webgpu: true});
 
   test("trains 20 batches without error", async () => {
     const {page, errors} = await openPage(site, "/mnist?backend=webgpu");

@@ -1,14 +1,9 @@
 // Every page in the sidebar, opened from the built site in real Chromium.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {openPage, seriousAccessibilityViolations, sidebarPaths, startSite, type Site} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import {openPage, seriousAccessibilityViolations, sidebarPaths} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const paths = await sidebarPaths();
 

@@ -1,15 +1,10 @@
 // The perceptron page in Chromium: presets, sliders, deep links, the exercise, learning OR and failing on XOR.
 import type {Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {openPage, seriousAccessibilityViolations, startSite, type Site} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import {openPage, seriousAccessibilityViolations} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const WAIT = {timeout: 60_000};
 

@@ -1,16 +1,11 @@
 // The Playground page in real Chromium: links restore settings, training moves the boundary,
 // the network drawing follows the layers, hostile links are neutralised, files are validated.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
-import {openPage, startSite, type Site} from "./harness.js";
+import {openPage} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const WAIT = {timeout: 60_000};
 

@@ -1,14 +1,9 @@
 // The XOR page in real Chromium: the composition, the hidden-space view, and training from the defaults.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {openPage, seriousAccessibilityViolations, startSite, type Site} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import {openPage, seriousAccessibilityViolations} from "./harness.js";
+import {useSite} from "./use-site.js";
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** The decision boundary's raster image, to tell whether the boundary changed. */
 const boundaryImage = (page: import("playwright-core").Page) => page.locator(".xor-boundary canvas").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());

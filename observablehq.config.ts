@@ -1,4 +1,6 @@
 /** Site configuration: the course's pages, self-hosted assets only, no third-party requests. */
+import {EMBEDS} from "./src/components/course/registry.js";
+
 export const pages = [
   {name: "Perceptron and logic gates", path: "/perceptron"},
   {name: "XOR and the multi-layer perceptron", path: "/xor-mlp"},
@@ -11,7 +13,7 @@ export const pages = [
 ];
 
 /** Widgets available as embed pages (/embed/<id>) and as modules (/embed/<id>.js). */
-export const embeds = ["perceptron", "xor-trainer", "backprop", "gradient-descent", "activations", "vanishing-gradients", "playground", "mnist"];
+export const embeds = EMBEDS.map((w) => w.id);
 
 /**
  * LMS packages are built with links that keep their .html extension, so the

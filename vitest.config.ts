@@ -3,7 +3,7 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   resolve: {
     // Components import Plot the way Framework pages do; in Node it comes from node_modules.
-    alias: [{find: /^npm:@observablehq\/plot$/, replacement: "@observablehq/plot"}]
+    alias: [{find: /^npm:katex$/, replacement: "katex"}, {find: /^npm:@observablehq\/inputs$/, replacement: "@observablehq/inputs"}, {find: /^npm:@observablehq\/plot$/, replacement: "@observablehq/plot"}]
   },
   test: {
     projects: [

@@ -1,16 +1,53 @@
-import {readdirSync, readFileSync} from "node:fs";
+import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
-import {embeds} from "../../observablehq.config.js";
+import {embeds, pages} from "../../observablehq.config.js";
+import {EMBEDS, WIDGET_REGISTRY} from "../../src/components/course/registry.js";
 
 const root = join(import.meta.dirname, "..", "..");
-// The registry imports browser-only modules lazily; read its ids from the source.
-const registrySource = readFileSync(join(root, "src", "components", "course", "widgets.ts"), "utf8");
+const widgetModules = import.meta.glob<Record<string, unknown>>("../../src/components/widgets/*.ts");
 
-test("every registered widget has an embed page, a module and a config entry", () => {
-  const ids = [...registrySource.matchAll(/^ {2}"([a-z-]+)": \{title:/gm)].map((m) => m[1]);
-  expect(ids.length).toBeGreaterThanOrEqual(7);
-  expect(embeds).toEqual(ids);
+test("the config's embeds and the embed modules are the registry's embeddable widgets", () => {
+  expect(EMBEDS.length).toBeGreaterThanOrEqual(8);
+  expect(embeds).toEqual(EMBEDS.map((w) => w.id));
   const modules = readdirSync(join(root, "src", "embed")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
-  expect(modules.sort()).toEqual([...ids].sort());
+  expect(modules.sort()).toEqual(EMBEDS.map((w) => w.id).sort());
+});
+
+test("every registered widget lives on a page of the site and exports its create function", async () => {
+  const paths = new Set(["/", ...pages.map((p) => p.path)]);
+  expect(new Set(WIDGET_REGISTRY.map((w) => w.id)).size).toBe(WIDGET_REGISTRY.length);
+  for (const w of WIDGET_REGISTRY) {
+    expect(paths, w.id).toContain(w.page);
+    const load = widgetModules[`../../src/components/widgets/${w.module}.ts`];
+    expect(load, w.module).toBeTypeOf("function");
+    // The MNIST trainer's module needs Framework's FileAttachment; its export is checked in the browser tests.
+    if (w.id === "mnist") continue;
+    expect((await load())[w.exportName], w.exportName).toBeTypeOf("function");
+  }
+});
+
+test("no two widgets on one page share a URL key", () => {
+  const byPage = new Map<string, Map<string, string>>();
+  const clashes: string[] = [];
+  for (const w of WIDGET_REGISTRY) {
+    const keys = byPage.get(w.page) ?? new Map<string, string>();
+    byPage.set(w.page, keys);
+    for (const key of w.urlKeys) {
+      const other = keys.get(key);
+      if (other) clashes.push(`${w.page}: "${key}" is used by ${other} and ${w.id}`);
+      keys.set(key, w.id);
+    }
+  }
+  expect(clashes).toEqual([]);
+});
+
+test("each widget's URL keys in the registry are the keys of its schema", async () => {
+  for (const w of WIDGET_REGISTRY) {
+    if (w.id === "mnist") continue;
+    const module = await widgetModules[`../../src/components/widgets/${w.module}.ts`]();
+    const schemas = Object.entries(module).filter(([name, value]) => name.endsWith("Schema") && typeof value === "object");
+    const keys = schemas.length ? Object.keys(schemas[0][1] as object) : [];
+    expect(keys.sort(), w.id).toEqual([...w.urlKeys].sort());
+  }
 });

@@ -4,6 +4,7 @@
  * invalid and reports what it changed, as plain text (never HTML). Unknown
  * parameters are ignored. Writing uses history.replaceState: no history spam.
  */
+import {translator, type Lang, type Messages, type Translate} from "./strings.js";
 
 export type ParamSpec =
   | {kind: "number"; min: number; max: number; default: number; integer?: boolean}
@@ -12,6 +13,21 @@ export type ParamSpec =
   | {kind: "int-list"; min: number; max: number; minLength: number; maxLength: number; default: readonly number[]};
 
 export type Schema = Record<string, ParamSpec>;
+
+const urlMessages = {
+  notNumber: "{name}: {raw} is not a number; using {value}.",
+  outside: "{name}: {raw} is outside {min}…{max}; using {value}.",
+  outsideInteger: "{name}: {raw} is outside {min}…{max} or not a whole number; using {value}.",
+  notOneOf: "{name}: {raw} is not one of {values}; using {value}.",
+  notBoolean: "{name}: {raw} is not true or false; using {value}.",
+  notList: "{name}: {raw} is not a list of numbers; using {value}.",
+  listChanged: "{name}: {raw} changed to {value} ({minLength}–{maxLength} entries of {min}…{max}).",
+  none: "none",
+  adjusted: "Some settings in the link were invalid and have been adjusted:"
+} satisfies Messages;
+
+type UrlTranslate = Translate<typeof urlMessages>;
+const english: UrlTranslate = translator("url-state", urlMessages, "en");
 
 export type ParamValue<P extends ParamSpec> = P extends {kind: "number"}
   ? number
@@ -42,34 +58,34 @@ function clamp(x: number, min: number, max: number): number {
 }
 
 /** Parses one raw value; returns the valid value and, if it had to change, why. */
-export function parseParam(name: string, spec: ParamSpec, raw: string): {value: unknown; notice?: string} {
+export function parseParam(name: string, spec: ParamSpec, raw: string, t: UrlTranslate = english): {value: unknown; notice?: string} {
   switch (spec.kind) {
     case "number": {
       const x = raw.trim() === "" ? NaN : Number(raw);
-      if (!Number.isFinite(x)) return {value: spec.default, notice: `${name}: ${echo(raw)} is not a number; using ${spec.default}.`};
+      if (!Number.isFinite(x)) return {value: spec.default, notice: t("notNumber", {name, raw: echo(raw), value: spec.default})};
       let value = clamp(x, spec.min, spec.max);
       if (spec.integer) value = Math.round(value);
-      if (value !== x) return {value, notice: `${name}: ${echo(raw)} is outside ${spec.min}…${spec.max}${spec.integer ? " or not a whole number" : ""}; using ${value}.`};
+      if (value !== x) return {value, notice: t(spec.integer ? "outsideInteger" : "outside", {name, raw: echo(raw), min: spec.min, max: spec.max, value})};
       return {value};
     }
     case "enum":
       if (spec.values.includes(raw)) return {value: raw};
-      return {value: spec.default, notice: `${name}: ${echo(raw)} is not one of ${spec.values.join(", ")}; using ${spec.default}.`};
+      return {value: spec.default, notice: t("notOneOf", {name, raw: echo(raw), values: spec.values.join(", "), value: spec.default})};
     case "boolean":
       if (raw === "1" || raw === "true") return {value: true};
       if (raw === "0" || raw === "false") return {value: false};
-      return {value: spec.default, notice: `${name}: ${echo(raw)} is not true or false; using ${spec.default}.`};
+      return {value: spec.default, notice: t("notBoolean", {name, raw: echo(raw), value: String(spec.default)})};
     case "int-list": {
       const parts = raw === "" ? [] : raw.split(",");
       const numbers = parts.map((p) => Number(p));
       if (parts.length > spec.maxLength * 4 || numbers.some((n) => !Number.isFinite(n))) {
-        return {value: spec.default.slice(), notice: `${name}: ${echo(raw)} is not a list of numbers; using ${spec.default.join(",") || "none"}.`};
+        return {value: spec.default.slice(), notice: t("notList", {name, raw: echo(raw), value: spec.default.join(",") || t("none")})};
       }
       let value = numbers.map((n) => clamp(Math.round(n), spec.min, spec.max)).slice(0, spec.maxLength);
       while (value.length < spec.minLength) value = [...value, spec.default[value.length] ?? spec.min];
       const changed = value.length !== numbers.length || value.some((v, i) => v !== numbers[i]);
       return changed
-        ? {value, notice: `${name}: ${echo(raw)} changed to ${value.join(",") || "none"} (${spec.minLength}–${spec.maxLength} entries of ${spec.min}…${spec.max}).`}
+        ? {value, notice: t("listChanged", {name, raw: echo(raw), value: value.join(",") || t("none"), minLength: spec.minLength, maxLength: spec.maxLength, min: spec.min, max: spec.max})}
         : {value};
     }
   }
@@ -80,7 +96,7 @@ function defaultOf(spec: ParamSpec): unknown {
 }
 
 /** Reads the schema's parameters from a query string ("?a=1&b=2" or "a=1&b=2"). */
-export function parseState<S extends Schema>(schema: S, search: string): Parsed<S> {
+export function parseState<S extends Schema>(schema: S, search: string, t: UrlTranslate = english): Parsed<S> {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
@@ -95,7 +111,7 @@ export function parseState<S extends Schema>(schema: S, search: string): Parsed<
       values[name] = defaultOf(spec);
       continue;
     }
-    const {value, notice} = parseParam(name, spec, raw);
+    const {value, notice} = parseParam(name, spec, raw, t);
     values[name] = value;
     if (notice) notices.push(notice);
   }
@@ -136,13 +152,13 @@ export function writeState<S extends Schema>(schema: S, values: Partial<State<S>
 }
 
 /** A visible notice listing what was changed, built with textContent only; empty when nothing was. */
-export function stateNotice(notices: string[]): HTMLElement {
+export function stateNotice(notices: string[], t: UrlTranslate = english): HTMLElement {
   const element = document.createElement("div");
   if (notices.length === 0) return element;
   element.className = "notice url-notice";
   element.setAttribute("role", "status");
   const title = document.createElement("strong");
-  title.textContent = "Some settings in the link were invalid and have been adjusted:";
+  title.textContent = t("adjusted");
   const list = document.createElement("ul");
   for (const notice of notices) {
     const item = document.createElement("li");
@@ -183,12 +199,13 @@ export function throttled<T>(write: (value: T) => void, signal?: AbortSignal): (
  * Reads the page's state from its URL: the starting values, a notice element,
  * and a (throttled) writer for later changes.
  */
-export function urlState<S extends Schema>(schema: S, search = typeof location === "undefined" ? "" : location.search, signal?: AbortSignal) {
-  const {values, notices} = parseState(schema, search);
+export function urlState<S extends Schema>(schema: S, search = typeof location === "undefined" ? "" : location.search, signal?: AbortSignal, lang?: Lang) {
+  const t = lang ? translator("url-state", urlMessages, lang) : english;
+  const {values, notices} = parseState(schema, search, t);
   return {
     initial: values,
     notices,
-    notice: () => stateNotice(notices),
+    notice: () => stateNotice(notices, t),
     write: throttled((current: Partial<State<S>>) => writeState(schema, current), signal)
   };
 }

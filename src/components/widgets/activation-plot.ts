@@ -11,7 +11,7 @@ import {texElement} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {element, labelledRange} from "../course/dom.js";
 import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueEntry, type CatalogueId, type CatalogueParams} from "../nn/activation-catalogue.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 const [line1, line2] = DEFAULT_PARAMS.maxout;
 

@@ -28,7 +28,7 @@ import {
 } from "../nn/backprop-steps.js";
 import {button, element, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 const WEIGHT_RANGE: [number, number] = [-5, 5];
 const parameter = (value: number) => ({kind: "number", min: WEIGHT_RANGE[0], max: WEIGHT_RANGE[1], default: value}) as const;

@@ -6,7 +6,7 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {embedUrl, iframeSnippet, moduleSnippet} from "../course/embed-snippet.js";
 import {labelledRange} from "../course/dom.js";
-import {WIDGETS} from "../course/widgets.js";
+import {EMBEDS, widgetInfo} from "../course/registry.js";
 
 /** Accepts a full link ("https://…/perceptron?w1=1"), a query ("?w1=1") or bare "w1=1"; returns the query. */
 export function settingsFromLink(text: string): string {
@@ -21,10 +21,10 @@ export function settingsFromLink(text: string): string {
 
 export function createEmbedBuilderWidget(options: {base?: string; signal?: AbortSignal} = {}): HTMLElement {
   const base = options.base ?? new URL("./", location.href).href;
-  const ids = Object.keys(WIDGETS);
+  const ids = EMBEDS.map((w) => w.id);
   const root = document.createElement("div");
   root.className = "widget embed-builder";
-  const widget = Inputs.select(ids, {label: "Widget", format: (id: string) => WIDGETS[id].title, value: ids[0]});
+  const widget = Inputs.select(ids, {label: "Widget", format: (id: string) => widgetInfo(id)!.title, value: ids[0]});
   const settings = Inputs.text({label: "Settings (a link or query)", placeholder: "e.g. a link copied from the page, or w1=1&b=-1.5", width: 420});
   const height = labelledRange([200, 1600], {label: "Initial height (px)", step: 10, value: 600});
   const iframeCode = document.createElement("textarea");
@@ -47,7 +47,7 @@ export function createEmbedBuilderWidget(options: {base?: string; signal?: Abort
   options.signal?.addEventListener("abort", () => removeEventListener("message", onMessage));
 
   const update = () => {
-    const entry = WIDGETS[widget.value];
+    const entry = widgetInfo(widget.value)!;
     const query = settingsFromLink(settings.value);
     const src = embedUrl(base, widget.value, query);
     iframeCode.value = iframeSnippet(src, entry.title, height.value);

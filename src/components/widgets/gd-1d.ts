@@ -8,11 +8,13 @@ import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
-import {urlState, type Schema} from "../course/url-state.js";
-import {button, element, labelledRange, setInput} from "../course/dom.js";
-import {behaviour, descendCurve, logSpace, stepsToReach, stepsVersusRate, type Behaviour, type CurveRun} from "../nn/descent-analysis.js";
+import type {Schema} from "../course/url-state.js";
+import {button, element, labelledRange, setInput, statusLine} from "../course/dom.js";
+import {PALETTE} from "../charts/palette.js";
+import type {Messages} from "../course/strings.js";
+import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
+import {behaviour, descendCurve, logSpace, stepsToReach, stepsVersusRate, type CurveRun} from "../nn/descent-analysis.js";
 import {CURVE_IDS, curve, type CurveId} from "../nn/loss-surfaces.js";
-import type {WidgetOptions} from "../course/widgets.js";
 
 /** Most updates a run shows. */
 const MAX_UPDATES = 100;
@@ -27,72 +29,104 @@ export const gd1dSchema = {
   n: {kind: "number", min: 0, max: MAX_UPDATES, default: 0, integer: true}
 } satisfies Schema;
 
-const CURVE_NAMES: Record<CurveId, string> = {
-  square: "y = x²",
-  "double-well": "y = x⁴ − 3x² + x (two minima)",
-  abs: "y = |x|",
-  scaled: "y = a·x² (choose a)"
-};
+/** Every visible text of the widget (the strings hook translates them). */
+export const messages = {
+  "curve.square": "y = x²",
+  "curve.double-well": "y = x⁴ − 3x² + x (two minima)",
+  "curve.abs": "y = |x|",
+  "curve.scaled": "y = a·x² (choose a)",
+  function: "Function",
+  a: "a (for a·x²)",
+  x0: "Start x₀",
+  lr: "Learning rate η (log scale)",
+  presets: "Presets on y = x² from x₀ = 3: ",
+  presetsLabel: "Learning-rate presets",
+  "preset.lecture": "Lecture: η = {lr}",
+  "preset.large": "Too large: η = {lr}",
+  "preset.diverge": "Far too large: η = {lr}",
+  "preset.small": "Too small: η = {lr}",
+  "presetTitle.lecture": "y = x² from 3 with η = 0.1: steady progress",
+  "presetTitle.large": "Overshoots: x jumps across the minimum every update",
+  "presetTitle.diverge": "Diverges: every update lands farther away",
+  "presetTitle.small": "Crawls: hundreds of updates to get close",
+  step: "Step",
+  "behaviour.diverged": "diverges: each update lands farther from the minimum than the last.",
+  "behaviour.oscillating": "overshoots: x jumps back and forth across the minimum.",
+  "behaviour.settled": "converges: the steps shrink as the slope flattens, until they are too small to see.",
+  "behaviour.descending": "walks steadily downhill from one side.",
+  described: "With η = {lr} gradient descent on {curve} {behaviour}",
+  diverged: "Diverged after {n} updates: x grew beyond a million, so the run was stopped. {described} Try a smaller η.",
+  start: "Start: x₀ = {x}, y = {y}. Press Step or Play.",
+  update: "Update {n}: x = {x}, y = {y}. {described}",
+  curveLabel: "The curve {curve} with {n} gradient-descent updates drawn as arrows; now at x = {x}.",
+  curveCaption: "Each arrow is one update. Now at x = {x}.",
+  curveCaptionOutside: "Each arrow is one update. Now at x = {x} (outside the plotted range).",
+  tableCaption: "x and y after each update",
+  tableUpdate: "update",
+  tableDiverged: "— (diverged)",
+  rateHeading: "Updates needed versus the learning rate",
+  "rate.x": "learning rate η",
+  "rate.y": "updates until within 0.01 of a minimum",
+  "rate.reached": "reached",
+  "rate.diverged": "diverged",
+  "rate.notReached": "not within 10,000 updates",
+  "rate.alreadyThere": "The start is already within 0.01 of a minimum.",
+  "rate.fewest": "Fewest updates: {steps} at η ≈ {lr}.",
+  "rate.noneReach": "No learning rate in 0.001…2 gets within 0.01 of a minimum.",
+  "rate.divergesFrom": "Diverges from η ≈ {lr} up.",
+  "rate.noneDiverge": "No learning rate in this range diverges.",
+  "rate.mineReached": "Your η = {lr} needs {steps} updates.",
+  "rate.mineDiverged": "Your η = {lr} diverges.",
+  "rate.mineNotReached": "Your η = {lr} does not get there within 10,000 updates.",
+  "rate.label": "Updates needed to get within 0.01 of a minimum of {curve} from x₀ = {x0}, for 120 learning rates from 0.001 to 2. {summary}"
+} satisfies Messages;
 
 interface Preset {
-  label: string;
+  id: "lecture" | "large" | "diverge" | "small";
   lr: number;
-  title: string;
 }
 
 const PRESETS: Preset[] = [
-  {label: "Lecture: η = 0.1", lr: 0.1, title: "y = x² from 3 with η = 0.1: steady progress"},
-  {label: "Too large: η = 0.9", lr: 0.9, title: "Overshoots: x jumps across the minimum every update"},
-  {label: "Far too large: η = 1.5", lr: 1.5, title: "Diverges: every update lands farther away"},
-  {label: "Too small: η = 0.01", lr: 0.01, title: "Crawls: hundreds of updates to get close"}
+  {id: "lecture", lr: 0.1},
+  {id: "large", lr: 0.9},
+  {id: "diverge", lr: 1.5},
+  {id: "small", lr: 0.01}
 ];
 
-const BEHAVIOUR_TEXT: Record<Behaviour, string> = {
-  diverged: "diverges: each update lands farther from the minimum than the last.",
-  oscillating: "overshoots: x jumps back and forth across the minimum.",
-  settled: "converges: the steps shrink as the slope flattens, until they are too small to see.",
-  descending: "walks steadily downhill from one side."
-};
+export interface Gd1dValue {
+  fn: CurveId;
+  a: number;
+  x0: number;
+  lr: number;
+  /** Updates taken so far. */
+  n: number;
+  /** Where the run is now. */
+  x: number;
+  y: number;
+  diverged: boolean;
+}
 
-export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(gd1dSchema, options.search, options.signal);
-  const v = {...state.initial, fn: state.initial.fn as CurveId};
-  const root = element("div", "widget gd-1d");
+export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1dValue> {
+  const w = createWidget({id: "gradient-descent", className: "gd-1d", schema: gd1dSchema, messages, value: {} as Gd1dValue}, options);
+  const {t, root} = w;
+  const v = {...w.initial, fn: w.initial.fn as CurveId};
 
-  const fnInput = Inputs.select(new Map(CURVE_IDS.map((id) => [CURVE_NAMES[id], id])), {label: "Function", value: v.fn});
-  const aInput = labelledRange([0.1, 5], {label: "a (for a·x²)", step: 0.1, value: v.a});
-  const x0Input = labelledRange([-4, 4], {label: "Start x₀", step: 0.01, value: v.x0});
-  const lrInput = labelledRange([0.001, 2], {label: "Learning rate η (log scale)", step: 0.001, value: v.lr, transform: Math.log, invert: Math.exp});
-  const playButton = button("▶ Play", () => (timer === null ? play() : pause()));
-  const stepButton = button("Step", () => advance(), {title: "One update"});
-  const resetButton = button("Reset", () => reset(), {title: "Back to the start point"});
-  const presets = element("div", "presets", element("span", "", "Presets on y = x² from x₀ = 3: "));
+  const fnInput = Inputs.select(new Map(CURVE_IDS.map((id) => [t(`curve.${id}` as keyof typeof messages), id])), {label: t("function"), value: v.fn});
+  const aInput = labelledRange([0.1, 5], {label: t("a"), step: 0.1, value: v.a});
+  const x0Input = labelledRange([-4, 4], {label: t("x0"), step: 0.01, value: v.x0});
+  const lrInput = labelledRange([0.001, 2], {label: t("lr"), step: 0.001, value: v.lr, transform: Math.log, invert: Math.exp});
+  const presets = element("div", "presets", element("span", "", t("presets")));
   presets.setAttribute("role", "group");
-  presets.setAttribute("aria-label", "Learning-rate presets");
-  for (const p of PRESETS) presets.append(button(p.label, () => applyPreset(p), {title: p.title}));
+  presets.setAttribute("aria-label", t("presetsLabel"));
+  for (const p of PRESETS) presets.append(button(t(`preset.${p.id}`, {lr: p.lr}), () => applyPreset(p), {title: t(`presetTitle.${p.id}`)}));
 
   const formula = element("div", "formula");
-  const status = element("div", "status");
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
+  const status = statusLine("status");
   const chart = element("figure", "chart");
   const table = element("div", "steps-table");
   const rateChart = element("figure", "rate-chart");
 
-  root.append(
-    state.notice(),
-    element("div", "controls", fnInput, aInput, x0Input, lrInput),
-    presets,
-    element("div", "buttons", playButton, stepButton, resetButton),
-    formula,
-    status,
-    element("div", "row", chart, table),
-    element("h3", "", "Updates needed versus the learning rate"),
-    rateChart
-  );
-
   let run: CurveRun = descendCurve(curve(v.fn, v.a), v.x0, v.lr, MAX_UPDATES);
-  let timer: number | null = null;
 
   /** The last update index available: the run stops early when it diverges. */
   const lastUpdate = () => run.points.length - 1;
@@ -102,59 +136,50 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
     return k > 0 ? k : lastUpdate();
   };
 
+  const loop = w.loop({
+    intervalMs: PLAY_INTERVAL,
+    step() {
+      if (v.n >= lastUpdate()) return false;
+      v.n++;
+      return v.n < playEnd();
+    },
+    draw: () => (render(), w.write(v)),
+    onToggle(running) {
+      if (running && v.n >= playEnd()) v.n = 0;
+    }
+  });
+  const buttons = loopButtons(loop, reset, w.lang);
+  const chartRow = element("div", "row", chart, table);
+
+  root.append(
+    w.notice,
+    element("div", "controls", fnInput, aInput, x0Input, lrInput),
+    presets,
+    buttons.element,
+    formula,
+    status,
+    chartRow,
+    element("h3", "", t("rateHeading")),
+    rateChart
+  );
+
   function recompute() {
     run = descendCurve(curve(v.fn, v.a), v.x0, v.lr, MAX_UPDATES);
     v.n = Math.min(v.n, lastUpdate());
   }
 
-  function write() {
-    if (options.syncUrl !== false) state.write(v);
-  }
-
-  function play() {
-    if (v.n >= playEnd()) v.n = 0;
-    let last = performance.now();
-    playButton.textContent = "❚❚ Pause";
-    const tick = (now: number) => {
-      if (now - last >= PLAY_INTERVAL) {
-        last = now;
-        v.n++;
-        render();
-        write();
-      }
-      if (v.n >= playEnd()) pause();
-      else timer = requestAnimationFrame(tick);
-    };
-    timer = requestAnimationFrame(tick);
-    render();
-  }
-
-  function pause() {
-    if (timer !== null) cancelAnimationFrame(timer);
-    timer = null;
-    playButton.textContent = "▶ Play";
-  }
-
-  function advance() {
-    pause();
-    if (v.n < lastUpdate()) v.n++;
-    render();
-    write();
-  }
-
   function reset() {
-    pause();
     v.n = 0;
     render();
-    write();
+    w.write(v);
   }
 
   function applyPreset(p: Preset) {
-    pause();
+    loop.pause();
     setInput(fnInput, "square");
     setInput(x0Input, 3);
     setInput(lrInput, p.lr);
-    play();
+    loop.start();
   }
 
   for (const input of [fnInput, aInput, x0Input, lrInput]) {
@@ -163,15 +188,17 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
       v.a = aInput.value;
       v.x0 = x0Input.value;
       v.lr = lrInput.value;
-      pause();
+      loop.pause();
       v.n = 0;
       recompute();
       render();
       renderRateChart();
-      write();
+      w.write(v);
     });
   }
-  options.signal?.addEventListener("abort", pause);
+
+  let curveWidth = 460;
+  let rateWidth = 640;
 
   function render() {
     const c = curve(v.fn, v.a);
@@ -183,15 +210,16 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
     const current = shown[shown.length - 1];
     const divergedNow = run.diverged && v.n >= lastUpdate();
     status.className = divergedNow ? "status notice error diverged" : "status";
-    const described = `With η = ${formatNumber(v.lr, 3)} gradient descent on ${c.name} ${BEHAVIOUR_TEXT[behaviour(run)]}`;
+    const described = t("described", {lr: formatNumber(v.lr, 3), curve: c.name, behaviour: t(`behaviour.${behaviour(run)}`)});
     status.textContent = divergedNow
-      ? `Diverged after ${v.n} updates: x grew beyond a million, so the run was stopped. ${described} Try a smaller η.`
+      ? t("diverged", {n: v.n, described})
       : v.n === 0
-        ? `Start: x₀ = ${formatNumber(current.x)}, y = ${formatNumber(current.y)}. Press Step or Play.`
-        : `Update ${v.n}: x = ${formatNumber(current.x, 6)}, y = ${formatNumber(current.y, 6)}. ${described}`;
-    stepButton.disabled = v.n >= lastUpdate();
+        ? t("start", {x: formatNumber(current.x), y: formatNumber(current.y)})
+        : t("update", {n: v.n, x: formatNumber(current.x, 6), y: formatNumber(current.y, 6), described});
+    buttons.step.disabled = v.n >= lastUpdate();
     drawCurve(c, shown);
     drawTable(shown, divergedNow);
+    w.publish({...v, x: current.x, y: current.y, diverged: divergedNow});
   }
 
   function drawCurve(c: ReturnType<typeof curve>, shown: CurveRun["points"]) {
@@ -203,32 +231,33 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
     const moves = shown.slice(1).map((p, k) => ({x1: shown[k].x, y1: shown[k].y, x2: p.x, y2: p.y}));
     // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
     const plot = Plot.plot({
-      width: 460,
+      width: curveWidth,
       height: 300,
       x: {domain: [lo, hi], label: "x"},
       y: {domain: yDomain, label: "y", grid: true},
       marks: [
-        Plot.line(line, {ariaHidden: "true", x: "x", y: "y", stroke: "#888"}),
-        Plot.arrow(moves, {ariaHidden: "true", x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#d95f02", strokeWidth: 1.5, headLength: 6, clip: true}),
-        Plot.dot(shown, {ariaHidden: "true", x: "x", y: "y", fill: (_d, i) => (i === shown.length - 1 ? "#d95f02" : "#fdb863"), r: 4, clip: true})
+        Plot.line(line, {ariaHidden: "true", x: "x", y: "y", stroke: PALETTE.neutral}),
+        Plot.arrow(moves, {ariaHidden: "true", x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: PALETTE.highlight, strokeWidth: 1.5, headLength: 6, clip: true}),
+        Plot.dot(shown, {ariaHidden: "true", x: "x", y: "y", fill: (_d, i) => (i === shown.length - 1 ? PALETTE.highlight : PALETTE.highlightLight), r: 4, clip: true})
       ]
     });
     const last = shown[shown.length - 1];
+    const outside = last.x < lo || last.x > hi;
     plot.setAttribute("role", "img");
-    plot.setAttribute("aria-label", `The curve ${c.name} with ${shown.length - 1} gradient-descent updates drawn as arrows; now at x = ${formatNumber(last.x)}.`);
-    chart.replaceChildren(plot, element("figcaption", "", `Each arrow is one update. Now at x = ${formatNumber(last.x)}${last.x < lo || last.x > hi ? " (outside the plotted range)" : ""}.`));
+    plot.setAttribute("aria-label", t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
+    chart.replaceChildren(plot, element("figcaption", "", t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)})));
   }
 
   function drawTable(shown: CurveRun["points"], divergedNow: boolean) {
-    const t = element("table");
-    t.append(element("caption", "", "x and y after each update"));
-    const head = element("tr", "", element("th", "", "update"), element("th", "", "x"), element("th", "", "y"));
-    t.append(element("thead", "", head));
+    const tab = element("table");
+    tab.append(element("caption", "", t("tableCaption")));
+    const head = element("tr", "", element("th", "", t("tableUpdate")), element("th", "", "x"), element("th", "", "y"));
+    tab.append(element("thead", "", head));
     const body = element("tbody");
     for (const p of shown) body.append(element("tr", "", element("td", "", String(p.step)), element("td", "", formatNumber(p.x, 6)), element("td", "", formatNumber(p.y, 6))));
-    if (divergedNow) body.append(element("tr", "", element("td", "", String(shown.length)), element("td", "", "—"), element("td", "", "— (diverged)")));
-    t.append(body);
-    table.replaceChildren(t);
+    if (divergedNow) body.append(element("tr", "", element("td", "", String(shown.length)), element("td", "", "—"), element("td", "", t("tableDiverged"))));
+    tab.append(body);
+    table.replaceChildren(tab);
     table.scrollTop = table.scrollHeight;
   }
 
@@ -239,36 +268,40 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
     const reached = reach.filter((r) => r.status === "reached" && r.steps > 0);
     const failed = reach.filter((r) => r.status !== "reached");
     const maxSteps = Math.max(10, ...reached.map((r) => r.steps));
+    const statusNames: Record<string, string> = {reached: t("rate.reached"), diverged: t("rate.diverged"), "not-reached": t("rate.notReached")};
     const plot = Plot.plot({
-      width: 640,
+      width: rateWidth,
       height: 260,
-      x: {type: "log", domain: [0.001, 2], label: "learning rate η", ticks: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 2], tickFormat: "~g"},
-      y: {type: "log", domain: [1, maxSteps * 1.5], label: "updates until within 0.01 of a minimum", grid: true, tickFormat: "~s"},
-      color: {domain: ["reached", "diverged", "not-reached"], range: ["#1b7837", "#b2182b", "#888"], legend: true, tickFormat: (s: string) => (s === "not-reached" ? "not within 10,000 updates" : s)},
+      x: {type: "log", domain: [0.001, 2], label: t("rate.x"), ticks: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 2], tickFormat: "~g"},
+      y: {type: "log", domain: [1, maxSteps * 1.5], label: t("rate.y"), grid: true, tickFormat: "~s"},
+      color: {domain: ["reached", "diverged", "not-reached"], range: [PALETTE.good, PALETTE.bad, PALETTE.neutral], legend: true, tickFormat: (s: string) => statusNames[s]},
       marks: [
         Plot.dot(reached, {ariaHidden: "true", x: "eta", y: "steps", fill: "status", r: 2.5}),
         Plot.tickX(failed, {ariaHidden: "true", x: "eta", stroke: "status", strokeWidth: 2}),
-        Plot.ruleX([v.lr], {ariaHidden: "true", stroke: "#d95f02", strokeDasharray: "4,3"})
+        Plot.ruleX([v.lr], {ariaHidden: "true", stroke: PALETTE.highlight, strokeDasharray: "4,3"})
       ]
     });
     const fastest = reached.reduce((best, r) => (r.steps < best.steps ? r : best), reached[0] ?? {eta: NaN, steps: NaN});
     const firstDiverging = reach.find((r) => r.status === "diverged");
+    const lr = formatNumber(v.lr, 3);
     const summary = [
-      x0Within(c, v.x0) ? "The start is already within 0.01 of a minimum." : "",
-      reached.length ? `Fewest updates: ${fastest.steps} at η ≈ ${formatNumber(fastest.eta, 2)}.` : "No learning rate in 0.001…2 gets within 0.01 of a minimum.",
-      firstDiverging ? `Diverges from η ≈ ${formatNumber(firstDiverging.eta, 3)} up.` : "No learning rate in this range diverges.",
-      mine.status === "reached"
-        ? `Your η = ${formatNumber(v.lr, 3)} needs ${mine.steps} updates.`
-        : mine.status === "diverged"
-          ? `Your η = ${formatNumber(v.lr, 3)} diverges.`
-          : `Your η = ${formatNumber(v.lr, 3)} does not get there within 10,000 updates.`
+      x0Within(c, v.x0) ? t("rate.alreadyThere") : "",
+      reached.length ? t("rate.fewest", {steps: fastest.steps, lr: formatNumber(fastest.eta, 2)}) : t("rate.noneReach"),
+      firstDiverging ? t("rate.divergesFrom", {lr: formatNumber(firstDiverging.eta, 3)}) : t("rate.noneDiverge"),
+      mine.status === "reached" ? t("rate.mineReached", {lr, steps: mine.steps}) : mine.status === "diverged" ? t("rate.mineDiverged", {lr}) : t("rate.mineNotReached", {lr})
     ].filter(Boolean);
-    plot.setAttribute("aria-label", `Updates needed to get within 0.01 of a minimum of ${c.name} from x₀ = ${formatNumber(v.x0)}, for 120 learning rates from 0.001 to 2. ${summary.join(" ")}`);
+    plot.setAttribute("aria-label", t("rate.label", {curve: c.name, x0: formatNumber(v.x0), summary: summary.join(" ")}));
     rateChart.replaceChildren(plot, element("figcaption", "", summary.join(" ")));
   }
 
-  render();
-  renderRateChart();
+  w.observeWidth(chartRow, (width) => {
+    curveWidth = Math.min(460, width);
+    render();
+  });
+  w.observeWidth(rateChart, (width) => {
+    rateWidth = Math.min(640, width);
+    renderRateChart();
+  });
   return root;
 }
 

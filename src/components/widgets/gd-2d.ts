@@ -12,7 +12,7 @@ import {button, element} from "../course/dom.js";
 import {distanceToMinimum, OPTIMIZER_KINDS, race} from "../nn/descent-analysis.js";
 import {SURFACE_IDS, SURFACES, type Surface, type SurfaceId} from "../nn/loss-surfaces.js";
 import type {DescentResult, OptimizerKind} from "../nn/optimizers.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 /** The start point's defaults depend on the surface; this is the schema for the default surface. */
 export const gd2dSchema = schemaFor(SURFACES.bowl);

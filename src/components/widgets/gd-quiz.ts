@@ -8,7 +8,7 @@ import {texElement} from "../course/math.js";
 import {reportExercise} from "../course/scorm.js";
 import type {Schema} from "../course/url-state.js";
 import {element} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 /** The exercise has no settings to put in a link. */
 export const gdQuizSchema = {} satisfies Schema;

@@ -14,7 +14,7 @@ import type {PerceptronWeights} from "../nn/perceptron.js";
 import {composeForward, XOR_COMPOSITION, type TwoLayerNetwork} from "../nn/xor-composition.js";
 import {button, chartFigure, element, labelledRange, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 import {asImage} from "../charts/chart-role.js";
 
 const weight = (value: number) => ({kind: "number", min: -1, max: 1, default: value}) as const;

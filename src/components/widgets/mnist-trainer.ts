@@ -6,7 +6,7 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {button, element} from "../course/dom.js";
 import {urlState} from "../course/url-state.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 import {LECTURE_TEST_ACCURACY, sameRecipe} from "../mnist/comparisons.js";
 import {BACKENDS, type BackendChoice, type BackendRequest} from "../mnist/protocol.js";
 import {MNIST_SCHEMA, describeRecipe, recipeOf, withValue, type MnistSettings} from "../mnist/recipe-params.js";

@@ -9,7 +9,7 @@ import {GATE_NAMES, type GateId} from "../nn/gates.js";
 import type {PerceptronWeights} from "../nn/perceptron.js";
 import {gateSelect} from "./perceptron-controls.js";
 import {button, statusLine} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 /** XOR has no answer for one perceptron, so it is not offered here. */
 const EXERCISE_GATES: GateId[] = ["and", "nand", "or", "nor"];

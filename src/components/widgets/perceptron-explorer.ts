@@ -14,7 +14,7 @@ import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
 import {gateSelect} from "./perceptron-controls.js";
 import {button, element, labelledRange, statusLine} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 const WEIGHT_RANGE: [number, number] = [-2, 2];
 const ACTIVATION_IDS = Object.keys(activations) as ActivationId[];

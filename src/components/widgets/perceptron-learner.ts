@@ -23,7 +23,7 @@ import {
 } from "../nn/perceptron-learning.js";
 import {gateSelect} from "./perceptron-controls.js";
 import {button, element, labelledRange, statusLine} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 /** Training stops here if it has not converged. */
 export const MAX_EPOCHS = 1000;

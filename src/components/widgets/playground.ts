@@ -20,7 +20,7 @@ import {download, filePicker, showMessages} from "./playground-dom.js";
 import {createLossView} from "./playground-loss.js";
 import {createNetworkView, type EdgeRef} from "./playground-network.js";
 import {createPlane} from "./playground-plane.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 export {playgroundSchema};
 

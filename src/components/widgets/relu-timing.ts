@@ -8,7 +8,7 @@ import type {Schema} from "../course/url-state.js";
 import {button, element} from "../course/dom.js";
 import {CATALOGUE_IDS, catalogueEntry} from "../nn/activation-catalogue.js";
 import {timeActivation, timingInputs, warmUp} from "../nn/activation-timing.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 /** Nothing to put in a link. */
 export const reluTimingSchema = {} satisfies Schema;

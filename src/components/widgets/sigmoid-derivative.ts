@@ -8,7 +8,7 @@ import {texElement, texNumber} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {sigmoidWithSlope} from "../nn/activations.js";
 import {chartFigure, element, labelledRange} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 import {asImage} from "../charts/chart-role.js";
 
 export const sigmoidDerivativeSchema = {

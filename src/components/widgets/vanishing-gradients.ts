@@ -11,7 +11,7 @@ import {button, element, labelledRange} from "../course/dom.js";
 import type {ActivationId} from "../nn/activations.js";
 import type {InitKind} from "../nn/mlp.js";
 import {quadrantDataset, vanishingExperiment, type GradientMeasurement, type VanishingExperiment} from "../nn/vanishing.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 const ACTIVATIONS: ActivationId[] = ["sigmoid", "tanh", "relu", "leaky-relu", "elu"];
 const ACTIVATION_NAMES: Record<string, string> = {sigmoid: "Sigmoid", tanh: "tanh", relu: "ReLU", "leaky-relu": "Leaky ReLU", elu: "ELU"};

@@ -10,7 +10,7 @@ import {urlState, type Schema} from "../course/url-state.js";
 import {truthTable} from "../nn/gates.js";
 import {compositionLayers, compositionTable, composeForward, XOR_COMPOSITION} from "../nn/xor-composition.js";
 import {element} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 
 const INPUT_VALUES = ["00", "10", "01", "11"] as const;
 

@@ -15,7 +15,7 @@ import type {Trainer} from "../nn/trainer.js";
 import {correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer, type XorSettings} from "../nn/xor-training.js";
 import {button, chartFigure, element, labelledRange, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
-import type {WidgetOptions} from "../course/widgets.js";
+import type {WidgetOptions} from "../course/widget.js";
 import {asImage} from "../charts/chart-role.js";
 
 const INPUTS = ["00", "10", "01", "11"] as const;

@@ -47,3 +47,18 @@ export function chartFigure(width: number, chart: Element, caption: string): HTM
   figure.style.maxWidth = `${width}px`;
   return figure;
 }
+
+/**
+ * A widget's controls and what they drive: stacked on a phone, side by side
+ * from 1,100 px (the stylesheet's `.side-by-side`).
+ */
+export function sideBySide(controls: (Node | string)[], output: (Node | string)[]): HTMLElement {
+  return element("div", "side-by-side", element("div", "side-controls", ...controls), element("div", "side-output", ...output));
+}
+
+/** A box that scrolls sideways on its own when its content (a wide table) is wider than the page. */
+export function scrollBox(...children: (Node | string)[]): HTMLElement {
+  const box = element("div", "scroll-x", ...children);
+  box.tabIndex = 0;
+  return box;
+}

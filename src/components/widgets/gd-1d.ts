@@ -9,7 +9,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import type {Schema} from "../course/url-state.js";
-import {button, element, labelledRange, setInput, statusLine} from "../course/dom.js";
+import {button, element, labelledRange, setInput, sideBySide, statusLine} from "../course/dom.js";
 import {PALETTE} from "../charts/palette.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
@@ -153,12 +153,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
 
   root.append(
     w.notice,
-    element("div", "controls", fnInput, aInput, x0Input, lrInput),
-    presets,
-    buttons.element,
-    formula,
-    status,
-    chartRow,
+    sideBySide([fnInput, aInput, x0Input, lrInput, presets, buttons.element], [formula, status, chartRow]),
     element("h3", "", t("rateHeading")),
     rateChart
   );

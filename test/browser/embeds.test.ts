@@ -1,6 +1,8 @@
-// Embed pages report their height to the parent frame; widget modules mount into a host page.
+// Embed pages report their height to the parent frame; widget modules mount into a host page,
+// where each widget is an input (a plain-object `.value`, bubbling `input` events) that leaves
+// the host page's address alone.
 import {describe, expect, test} from "vitest";
-import {embeds} from "../../observablehq.config.js";
+import {EMBEDS} from "../../src/components/course/registry.js";
 import {openPage} from "./harness.js";
 import {useSite} from "./use-site.js";
 
@@ -11,7 +13,7 @@ function hostPage(path: string, html: string) {
   return openPage(site, path, {extraPages: {[path]: html}});
 }
 
-describe.each(embeds)("widget %s", (id) => {
+describe.each(EMBEDS.map((w) => [w.id, w.exportName]))("widget %s", (id, exportName) => {
   test("its embed page posts its height to the parent, again when the content grows", async () => {
     const {page, errors, failed, external} = await hostPage(
       "/__host-frame",
@@ -38,33 +40,50 @@ describe.each(embeds)("widget %s", (id) => {
     await page.context().close();
   });
 
-  test("its module mounts into a host page's element and reacts to input", async () => {
+  test("its module mounts into a host page's element, reacts to input as an input of its own, and leaves the host's URL alone", async () => {
     const {page, errors, failed, external} = await hostPage(
       "/__host-module",
       `<!doctype html><html lang="en"><title>host</title><body><div id="mount"></div>
        <script type="module">
          const module = await import("/embed/${id}.js");
-         const create = Object.entries(module).find(([name, value]) => /^create\\w+Widget$/.test(name) && typeof value === "function")[1];
-         document.getElementById("mount").append(create({syncUrl: false}));
+         const widget = module["${exportName}"]({syncUrl: false});
+         window.inputs = 0;
+         // Listening on the parent: only a bubbling event arrives here.
+         document.getElementById("mount").addEventListener("input", (event) => event.target === widget && window.inputs++);
+         document.getElementById("mount").append(widget);
          window.mounted = true;
        </script></body></html>`
     );
     await page.waitForFunction(() => (window as unknown as {mounted?: boolean}).mounted === true, null, {timeout: 60_000});
-    const widget = page.locator("#mount .widget").first();
+    const widget = page.locator("#mount > .widget").first();
     await widget.waitFor();
+    const href = await page.evaluate(() => location.href);
     // Nudge the widget's controls one by one (some only matter in some settings) until its content changes.
     const controls = widget.locator("input[type=range], input[type=number], select");
     let reacted = false;
     for (let k = 0; k < Math.min(6, await controls.count()) && !reacted; ++k) {
       const before = await widget.innerHTML();
+      await page.evaluate(() => ((window as unknown as {inputs: number}).inputs = 0));
       await controls.nth(k).focus();
       await page.keyboard.press("ArrowUp");
       await page.keyboard.press("ArrowUp");
       reacted = await page
-        .waitForFunction((html) => document.querySelector("#mount .widget")!.innerHTML !== html, before, {timeout: 5_000})
+        .waitForFunction((html) => document.querySelector("#mount > .widget")!.innerHTML !== html, before, {timeout: 5_000})
         .then(() => true, () => false);
     }
     expect(reacted).toBe(true);
+    await page.waitForFunction(() => (window as unknown as {inputs: number}).inputs > 0, null, {timeout: 5_000}).catch(() => undefined);
+    expect(await page.evaluate(() => (window as unknown as {inputs: number}).inputs), "input events from the widget after a control changed").toBeGreaterThan(0);
+    // Its value is a plain object of plain data (what a cell or a host page can read and copy).
+    const value = await page.evaluate(() => {
+      const v = (document.querySelector("#mount > .widget") as HTMLElement & {value: unknown}).value;
+      return {plain: v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype, keys: v && typeof v === "object" ? Object.keys(v).length : 0, json: JSON.stringify(v) ?? ""};
+    });
+    expect(value.plain, "value is a plain object").toBe(true);
+    expect(value.keys).toBeGreaterThan(0);
+    // Give a throttled URL writer time to (wrongly) write.
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => location.href)).toBe(href);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     expect(external).toEqual([]);

@@ -1,8 +1,9 @@
 /** Drawing MNIST digits: one canvas per image, labelled, as a grid. */
+import {element} from "../course/dom.js";
 
 /** Paints a rows×cols uint8 image (0 = background) into a new canvas, ink dark on light. */
 export function digitCanvas(pixels: Uint8Array, rows = 28, cols = 28): HTMLCanvasElement {
-  const canvas = document.createElement("canvas");
+  const canvas = element("canvas");
   canvas.width = cols;
   canvas.height = rows;
   const context = canvas.getContext("2d")!;
@@ -25,18 +26,14 @@ export interface DigitGridItem {
 
 /** A wrapping grid of captioned digits. */
 export function digitGrid(items: DigitGridItem[]): HTMLElement {
-  const grid = document.createElement("div");
-  grid.className = "digit-grid";
+  const grid = element("div", "digit-grid");
   grid.setAttribute("role", "list");
   for (const item of items) {
-    const figure = document.createElement("figure");
-    figure.setAttribute("role", "listitem");
     const canvas = digitCanvas(item.pixels);
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", item.label);
-    const caption = document.createElement("figcaption");
-    caption.textContent = item.caption;
-    figure.append(canvas, caption);
+    const figure = element("figure", "", canvas, element("figcaption", "", item.caption));
+    figure.setAttribute("role", "listitem");
     grid.append(figure);
   }
   return grid;

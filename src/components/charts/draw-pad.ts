@@ -3,19 +3,26 @@
  * events), white ink on black like MNIST. Reports the ink after each stroke
  * and, throttled, while drawing.
  */
+import {button, element} from "../course/dom.js";
+
+/** The pad's texts, already in the page's language. */
+export interface DrawPadLabels {
+  /** Text alternative of the drawing area. */
+  area: string;
+  clear: string;
+}
+
 export interface DrawPad {
   element: HTMLElement;
   canvas: HTMLCanvasElement;
   clear(): void;
 }
 
-export function drawPad(onInk: (ink: Float32Array, size: number) => void, size = 280): DrawPad {
-  const element = document.createElement("div");
-  element.className = "draw-pad";
-  const canvas = document.createElement("canvas");
+export function drawPad(onInk: (ink: Float32Array, size: number) => void, labels: DrawPadLabels, size = 280): DrawPad {
+  const canvas = element("canvas");
   canvas.width = canvas.height = size;
   canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-label", "Drawing area: draw a digit with the mouse, a pen or a finger");
+  canvas.setAttribute("aria-label", labels.area);
   canvas.style.touchAction = "none";
   const context = canvas.getContext("2d", {willReadFrequently: true})!;
   context.lineCap = context.lineJoin = "round";
@@ -71,14 +78,9 @@ export function drawPad(onInk: (ink: Float32Array, size: number) => void, size =
   canvas.addEventListener("pointerup", end);
   canvas.addEventListener("pointercancel", end);
 
-  const clearButton = document.createElement("button");
-  clearButton.type = "button";
-  clearButton.textContent = "Clear the drawing";
   const clear = () => {
     paintBackground();
     report(true);
   };
-  clearButton.addEventListener("click", clear);
-  element.append(canvas, clearButton);
-  return {element, canvas, clear};
+  return {element: element("div", "draw-pad", canvas, button(labels.clear, clear)), canvas, clear};
 }

@@ -2,138 +2,203 @@
  * The MNIST page's views of one training session: data loading, the backend
  * in use, run controls and status, live charts and the log, test results,
  * and the drawing pad. Each view subscribes to the session's messages; the
- * session's disposal ends them all.
+ * session's disposal ends them all. Every text comes through the widget's
+ * translator (`runViewMessages` and the charts' messages).
  */
 import {digitCanvas, digitGrid} from "../charts/digits.js";
 import {drawPad} from "../charts/draw-pad.js";
-import {confusionChart, curveChart, probabilityChart, testAccuracyChart, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
+import {chartMessages, confusionChart, curveChart, probabilityChart, testAccuracyChart, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
+import {button, element} from "../course/dom.js";
+import {formatFixed} from "../course/format.js";
 import {progressView} from "../course/progress.js";
+import type {Messages, Translate} from "../course/strings.js";
 import {prepareDrawnDigit} from "./preprocess.js";
 import type {FromWorker, RunState} from "./protocol.js";
 import type {Recipe} from "./recipe.js";
 import type {ReferenceLog} from "./reference-log.js";
 import type {TrainingSession} from "./session.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
+export const runViewMessages = {
+  ...chartMessages,
+  loading: "Loading MNIST (60,000 training and 10,000 test images)",
+  loaded: "All {images} images loaded and verified.",
+  loadingProgress: "{loaded} of {total} MB, {images} of {totalImages} images ({file})",
+  loadingFailed: "Loading failed.",
+  samples: "The first training digits, as the worker decoded them (training can start now):",
+  digitLabel: "Handwritten digit, labelled {label}",
+  choosingBackend: "Choosing a TensorFlow.js backend…",
+  backendRuns: "Training runs on {backend}.",
+  noGpu: "No GPU through WebGPU here, so training uses the CPU; expect about half a minute per epoch on a laptop.",
+  start: "Start training",
+  startAgain: "Start again",
+  pause: "Pause",
+  resume: "Resume",
+  stop: "Stop",
+  "state.loading": "Waiting for the first shard…",
+  "state.ready": "Ready to train.",
+  "state.training": "Training",
+  "state.paused": "Paused",
+  "state.stopped": "Stopped.",
+  "state.done": "Finished all epochs.",
+  "state.diverged": "Paused: the loss is NaN.",
+  "state.failed": "Stopped by an error.",
+  progress: "{state}: epoch {epoch} of {epochs}, iteration {iteration} of {batches} (step {step} of {total}), {speed} iterations/s, about {left} left · {tensors} tensors in memory",
+  minutes: "{m} min {s} s",
+  seconds: "{s} s",
+  logLabel: "Training log in the lecture's format",
+  logTrain: "TRAIN-Iteration: {iteration}, Loss: {loss}, Accuracy: {accuracy}",
+  logTest: "TEST-Accuracy: {mean} (epoch {epoch}; {accuracy} % of the 10,000 test images)",
+  referenceNote: "grey: the reference run trained at build time ({epochs} epochs, {backend} in Node)",
+  noReference: "no reference run matches this recipe",
+  lossCaption: "Training loss every 128 iterations; {reference}.",
+  accuracyCaption: "Accuracy of the current batch of 64 every 128 iterations, as the lecture prints it.",
+  testCaption: "Test accuracy after each epoch; dashed: the lecture's {accuracy} %.",
+  resultsEmpty: "Train (or stop a run) to see how the network does on the 10,000 test images.",
+  testSummary: "After {steps} training steps (epoch {epoch}): test accuracy {accuracy} %, test loss {loss}.",
+  confusionCaption: "Confusion matrix: rows are the true digits, columns the network's answers; the diagonal is right.",
+  misclassified: "Misclassified test digits",
+  misclassifiedLegend: "true → predicted (probability of the prediction)",
+  misclassifiedCaption: "{label} → {predicted} ({p} %)",
+  misclassifiedLabel: "Test digit {index}: true {label}, predicted {predicted} with probability {p} %, the true label got {pt} %",
+  drawPrompt: "Draw a digit on the black square.",
+  padArea: "Drawing area: draw a digit with the mouse, a pen or a finger",
+  padClear: "Clear the drawing",
+  seenLabel: "Your digit scaled to 20×20 and centred by its centre of mass in 28×28, as MNIST digits are",
+  seenCaption: "28×28, as the network sees it",
+  trainFirst: "Train the network first (a few hundred steps are enough to start) and draw again.",
+  prediction: "The network says {digit} ({p} %)."
+} satisfies Messages;
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-const thousands = (n: number) => n.toLocaleString("en-US");
+type T = Translate<typeof runViewMessages>;
+
+/** Counts with digit grouping (60,000); the widget's language decides the separator. */
+export type CountFormat = (n: number) => string;
+
+const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
 
 /** Shard download progress, then the first training digits. */
-export function dataView(session: TrainingSession): HTMLElement {
-  const progress = progressView("Loading MNIST (60,000 training and 10,000 test images)");
-  const samples = el("div", {className: "samples"});
-  const root = el("div", {className: "mnist-data"}, progress.element, samples);
+export function dataView(session: TrainingSession, t: T, count: CountFormat): HTMLElement {
+  const progress = progressView(t("loading"));
+  const samples = element("div", "samples");
+  const root = element("div", "mnist-data", progress.element, samples);
   session.subscribe((m) => {
     if (m.type === "data") {
       const p = m.progress;
-      const done = p.file === null;
-      progress.update(done ? 1 : p.loadedBytes, done ? 1 : p.totalBytes, done ? `All ${thousands(p.loadedImages)} images loaded and verified.` : `${mb(p.loadedBytes)} of ${mb(p.totalBytes)} MB, ${thousands(p.loadedImages)} of ${thousands(p.totalImages)} images (${p.file})`);
+      if (p.file === null) progress.update(1, 1, t("loaded", {images: count(p.loadedImages)}));
+      else progress.update(p.loadedBytes, p.totalBytes, t("loadingProgress", {loaded: formatFixed(p.loadedBytes / 1e6, 1), total: formatFixed(p.totalBytes / 1e6, 1), images: count(p.loadedImages), totalImages: count(p.totalImages), file: p.file}));
     } else if (m.type === "samples") {
       samples.replaceChildren(
-        el("p", {}, "The first training digits, as the worker decoded them (training can start now):"),
-        digitGrid(Array.from(m.labels, (label, i) => ({pixels: m.pixels.subarray(i * 784, (i + 1) * 784), caption: String(label), label: `Handwritten digit, labelled ${label}`})))
+        element("p", "", t("samples")),
+        digitGrid(Array.from(m.labels, (label, i) => ({pixels: m.pixels.subarray(i * 784, (i + 1) * 784), caption: String(label), label: t("digitLabel", {label})})))
       );
     } else if (m.type === "state" && m.state === "failed") {
-      progress.fail(m.message ?? "Loading failed.");
+      progress.fail(m.message ?? t("loadingFailed"));
     }
   });
   return root;
 }
 
 /** Which backend runs and why; a plain notice when there is no usable WebGPU. */
-export function backendView(session: TrainingSession): HTMLElement {
-  const root = el("div", {className: "notice", role: "status"}, "Choosing a TensorFlow.js backend…");
+export function backendView(session: TrainingSession, t: T): HTMLElement {
+  const root = element("div", "notice", t("choosingBackend"));
+  root.setAttribute("role", "status");
   root.setAttribute("aria-live", "polite");
   session.subscribe((m) => {
     if (m.type !== "backend") return;
     const {backend, reason, webgpu} = m.choice;
     root.dataset.backend = backend;
-    root.replaceChildren(el("strong", {}, `Training runs on ${backend}.`), ` ${reason}`);
-    if (webgpu !== "hardware") {
-      root.append(el("br"), "No GPU through WebGPU here, so training uses the CPU; expect about half a minute per epoch on a laptop.");
-    }
+    root.replaceChildren(element("strong", "", t("backendRuns", {backend})), ` ${reason}`);
+    if (webgpu !== "hardware") root.append(element("br"), t("noGpu"));
   });
   return root;
 }
 
 const PLAYING: RunState[] = ["training", "paused"];
 
-function formatDuration(seconds: number): string {
+function formatDuration(t: T, seconds: number): string {
   if (!Number.isFinite(seconds)) return "–";
   const m = Math.floor(seconds / 60);
   const s = Math.round(seconds % 60);
-  return m ? `${m} min ${s} s` : `${s} s`;
+  return m ? t("minutes", {m, s}) : t("seconds", {s});
 }
 
-/** Start / pause / resume / stop, and a status line with speed and time left. */
-export function controlsView(session: TrainingSession, recipe: Recipe, trainImages: number): HTMLElement {
-  const buttons = {
-    start: el("button", {type: "button", textContent: "Start training", disabled: true}),
-    pause: el("button", {type: "button", textContent: "Pause", disabled: true}),
-    resume: el("button", {type: "button", textContent: "Resume", disabled: true}),
-    stop: el("button", {type: "button", textContent: "Stop", disabled: true})
-  };
-  for (const [type, button] of Object.entries(buttons)) button.addEventListener("click", () => session.send({type: type as "start" | "pause" | "resume" | "stop"}));
-  const status = el("div", {className: "run-status", role: "status"});
+/** Start / pause / resume / stop (commands to the worker, whose loop trains), and a status line with speed and time left. */
+export function controlsView(session: TrainingSession, recipe: Recipe, trainImages: number, t: T, count: CountFormat): HTMLElement {
+  const command = (type: "start" | "pause" | "resume" | "stop") => button(t(type), () => session.send({type}));
+  const buttons = {start: command("start"), pause: command("pause"), resume: command("resume"), stop: command("stop")};
+  for (const b of Object.values(buttons)) b.disabled = true;
+  const status = element("div", "run-status", t("state.loading"));
+  status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
   status.dataset.state = "loading";
-  const alert = el("div");
+  const alert = element("div");
   const batches = Math.floor(trainImages / recipe.batchSize);
   const total = batches * recipe.epochs;
   let state: RunState = "loading";
-  const text = {loading: "Waiting for the first shard…", ready: "Ready to train.", training: "Training", paused: "Paused", stopped: "Stopped.", done: "Finished all epochs.", diverged: "Paused: the loss is NaN.", failed: "Stopped by an error."};
-  status.textContent = text.loading;
   session.subscribe((m: FromWorker) => {
     if (m.type === "state") {
       state = m.state;
       status.dataset.state = state;
       buttons.start.disabled = !["ready", "stopped", "done", "diverged"].includes(state);
-      buttons.start.textContent = state === "ready" ? "Start training" : "Start again";
+      buttons.start.textContent = state === "ready" ? t("start") : t("startAgain");
       buttons.pause.disabled = state !== "training";
       buttons.resume.disabled = state !== "paused";
       buttons.stop.disabled = !PLAYING.includes(state);
-      if (!PLAYING.includes(state)) status.textContent = text[state];
+      if (!PLAYING.includes(state)) status.textContent = t(`state.${state}`);
       alert.replaceChildren();
-      if (m.message) alert.replaceChildren(el("div", {className: "notice error", role: "alert", textContent: m.message}));
+      if (m.message) {
+        const message = element("div", "notice error", m.message);
+        message.setAttribute("role", "alert");
+        alert.replaceChildren(message);
+      }
     } else if (m.type === "tick") {
       status.dataset.step = String(m.step);
       status.dataset.tensors = String(m.tensors);
       if (!PLAYING.includes(state)) return;
-      const left = (total - m.step) / m.stepsPerSecond;
-      status.textContent =
-        `${text[state]}: epoch ${m.epoch} of ${recipe.epochs}, iteration ${m.iteration} of ${batches} (step ${thousands(m.step)} of ${thousands(total)}), ` +
-        `${m.stepsPerSecond.toFixed(1)} iterations/s, about ${formatDuration(left)} left · ${m.tensors} tensors in memory`;
+      status.textContent = t("progress", {
+        state: t(`state.${state}`),
+        epoch: m.epoch,
+        epochs: recipe.epochs,
+        iteration: m.iteration,
+        batches,
+        step: count(m.step),
+        total: count(total),
+        speed: formatFixed(m.stepsPerSecond, 1),
+        left: formatDuration(t, (total - m.step) / m.stepsPerSecond),
+        tensors: m.tensors
+      });
     }
   });
-  return el("div", {className: "run-controls"}, el("div", {className: "buttons"}, ...Object.values(buttons)), status, alert);
+  return element("div", "run-controls", element("div", "buttons", ...Object.values(buttons)), status, alert);
 }
 
 /** Loss, batch accuracy and test accuracy over the reference run, and the lecture-style log. */
-export function chartsView(session: TrainingSession, recipe: Recipe, reference: ReferenceLog | null, lecture: number): HTMLElement {
+export interface ChartsView {
+  element: HTMLElement;
+  /** Redraws the charts at this width. */
+  resize(width: number): void;
+}
+
+export function chartsView(session: TrainingSession, recipe: Recipe, reference: ReferenceLog | null, lecture: number, t: T): ChartsView {
   const refCurve: CurvePoint[] = reference?.train ?? [];
   const refEpochs: EpochPoint[] = reference?.test ?? [];
   const live: CurvePoint[] = [];
   const epochs: EpochPoint[] = [];
-  const loss = el("figure");
-  const accuracy = el("figure");
-  const test = el("figure");
-  const log = el("pre", {className: "train-log", tabIndex: 0});
+  const loss = element("figure");
+  const accuracy = element("figure");
+  const test = element("figure");
+  const log = element("pre", "train-log");
+  log.tabIndex = 0;
   log.setAttribute("role", "log");
-  log.setAttribute("aria-label", "Training log in the lecture's format");
-  const caption = (text: string) => el("figcaption", {textContent: text});
-  const refNote = reference ? `grey: the reference run trained at build time (${reference.recipe.epochs} epochs, ${reference.backend} in Node)` : "no reference run matches this recipe";
+  log.setAttribute("aria-label", t("logLabel"));
+  const refNote = reference ? t("referenceNote", {epochs: reference.recipe.epochs, backend: reference.backend}) : t("noReference");
+  let width = 640;
   let pending = false;
   const draw = () => {
     pending = false;
-    const width = Math.min(640, loss.parentElement?.clientWidth ?? 640);
-    loss.replaceChildren(curveChart("loss", live, refCurve, width), caption(`Training loss every 128 iterations; ${refNote}.`));
-    accuracy.replaceChildren(curveChart("accuracy", live, refCurve, width), caption("Accuracy of the current batch of 64 every 128 iterations, as the lecture prints it."));
-    test.replaceChildren(testAccuracyChart(epochs, refEpochs, lecture, recipe.epochs, width), caption(`Test accuracy after each epoch; red: the lecture's ${(lecture * 100).toFixed(2)} %.`));
+    loss.replaceChildren(curveChart(t, "loss", live, refCurve, width), element("figcaption", "", t("lossCaption", {reference: refNote})));
+    accuracy.replaceChildren(curveChart(t, "accuracy", live, refCurve, width), element("figcaption", "", t("accuracyCaption")));
+    test.replaceChildren(testAccuracyChart(t, epochs, refEpochs, lecture, recipe.epochs, width), element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})));
   };
   const redraw = () => {
     if (pending) return;
@@ -159,35 +224,42 @@ export function chartsView(session: TrainingSession, recipe: Recipe, reference: 
     } else if (m.type === "log") {
       const {iteration, loss: l, accuracy: a} = m.entry;
       live.push(m.entry);
-      append(`TRAIN-Iteration: ${iteration}, Loss: ${l}, Accuracy: ${a}`);
+      append(t("logTrain", {iteration, loss: l, accuracy: a}));
       redraw();
     } else if (m.type === "epoch") {
       epochs.push(m.summary);
-      append(`TEST-Accuracy: ${m.summary.batchMeanAccuracy} (epoch ${m.summary.epoch}; ${(m.summary.accuracy * 100).toFixed(2)} % of the 10,000 test images)`);
+      append(t("logTest", {mean: m.summary.batchMeanAccuracy, epoch: m.summary.epoch, accuracy: percent(m.summary.accuracy)}));
       redraw();
     }
   });
-  return el("div", {className: "run-charts"}, loss, accuracy, test, log);
+  return {
+    element: element("div", "run-charts", loss, accuracy, test, log),
+    resize(next) {
+      width = next;
+      redraw();
+    }
+  };
 }
 
 /** The confusion matrix and misclassified digits of the latest test evaluation. */
-export function resultsView(session: TrainingSession): HTMLElement {
-  const root = el("div", {className: "mnist-results"}, el("p", {textContent: "Train (or stop a run) to see how the network does on the 10,000 test images."}));
+export function resultsView(session: TrainingSession, t: T, count: CountFormat): HTMLElement {
+  const root = element("div", "mnist-results", element("p", "", t("resultsEmpty")));
   session.subscribe((m) => {
     if (m.type !== "test") return;
     const r = m.report;
     const gallery = digitGrid(
       r.misclassified.map((d) => ({
         pixels: d.pixels,
-        caption: `${d.label} → ${d.predicted} (${(d.probabilities[d.predicted] * 100).toFixed(0)} %)`,
-        label: `Test digit ${d.index}: true ${d.label}, predicted ${d.predicted} with probability ${(d.probabilities[d.predicted] * 100).toFixed(0)} %, the true label got ${(d.probabilities[d.label] * 100).toFixed(0)} %`
+        caption: t("misclassifiedCaption", {label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0)}),
+        label: t("misclassifiedLabel", {index: d.index, label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0), pt: percent(d.probabilities[d.label], 0)})
       }))
     );
+    const width = Math.min(420, root.clientWidth || 420);
     root.replaceChildren(
-      el("p", {className: "test-summary", textContent: `After ${thousands(r.step)} training steps (epoch ${r.epoch}): test accuracy ${(r.accuracy * 100).toFixed(2)} %, test loss ${r.loss.toFixed(4)}.`}),
-      el("div", {className: "row"},
-        el("figure", {className: "confusion"}, confusionChart(r.confusion), el("figcaption", {textContent: "Confusion matrix: rows are the true digits, columns the network's answers; the diagonal is right."})),
-        el("div", {className: "misclassified"}, el("h3", {textContent: "Misclassified test digits"}), el("p", {textContent: "true → predicted (probability of the prediction)"}), gallery)
+      element("p", "test-summary", t("testSummary", {steps: count(r.step), epoch: r.epoch, accuracy: percent(r.accuracy), loss: formatFixed(r.loss, 4)})),
+      element("div", "row",
+        element("figure", "confusion", confusionChart(t, r.confusion, width), element("figcaption", "", t("confusionCaption"))),
+        element("div", "misclassified", element("h3", "", t("misclassified")), element("p", "", t("misclassifiedLegend")), gallery)
       )
     );
   });
@@ -195,31 +267,31 @@ export function resultsView(session: TrainingSession): HTMLElement {
 }
 
 /** A pad to draw a digit on, the digit as the network sees it, and its class probabilities. */
-export function drawView(session: TrainingSession): HTMLElement {
-  const seen = el("figure", {className: "seen"});
-  const bars = el("figure", {className: "probabilities"}, el("p", {textContent: "Draw a digit on the black square."}));
+export function drawView(session: TrainingSession, t: T): HTMLElement {
+  const seen = element("figure", "seen");
+  const bars = element("figure", "probabilities", element("p", "", t("drawPrompt")));
   let request = 0;
   const pad = drawPad(async (ink, size) => {
     const prepared = prepareDrawnDigit(ink, size, size);
     const mine = ++request;
     if (!prepared) {
       seen.replaceChildren();
-      bars.replaceChildren(el("p", {textContent: "Draw a digit on the black square."}));
+      bars.replaceChildren(element("p", "", t("drawPrompt")));
       return;
     }
     const canvas = digitCanvas(prepared.pixels);
     canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", "Your digit scaled to 20×20 and centred by its centre of mass in 28×28, as MNIST digits are");
-    seen.replaceChildren(canvas, el("figcaption", {textContent: "28×28, as the network sees it"}));
+    canvas.setAttribute("aria-label", t("seenLabel"));
+    seen.replaceChildren(canvas, element("figcaption", "", t("seenCaption")));
     const probabilities = await session.predict(prepared.input);
     if (mine !== request) return;
     if (probabilities.length === 0) {
-      bars.replaceChildren(el("p", {className: "notice", textContent: "Train the network first (a few hundred steps are enough to start) and draw again."}));
+      bars.replaceChildren(element("p", "notice", t("trainFirst")));
       return;
     }
     const top = probabilities.indexOf(Math.max(...probabilities));
     bars.dataset.prediction = String(top);
-    bars.replaceChildren(probabilityChart(probabilities), el("figcaption", {textContent: `The network says ${top} (${(probabilities[top] * 100).toFixed(1)} %).`}));
-  });
-  return el("div", {className: "row draw"}, pad.element, seen, bars);
+    bars.replaceChildren(probabilityChart(t, probabilities, Math.min(320, bars.clientWidth || 320)), element("figcaption", "", t("prediction", {digit: top, p: percent(probabilities[top], 1)})));
+  }, {area: t("padArea"), clear: t("padClear")});
+  return element("div", "row draw", pad.element, seen, bars);
 }

@@ -31,3 +31,22 @@ test.each(paths)("%s is no wider than a 390-px phone", async (path) => {
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test("the MNIST drawing pad draws with a finger (pointer events from touch)", async () => {
+  const {page, errors} = await openPage(site, "/mnist?backend=wasm");
+  await page.setViewportSize(PHONE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setTouchEmulationEnabled", {enabled: true, maxTouchPoints: 1});
+  const pad = page.locator("#mnist-draw .draw-pad canvas");
+  await pad.waitFor({timeout: 60_000});
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  const at = (k: number) => [{x: box.x + box.width * 0.5, y: box.y + box.height * (0.2 + 0.06 * k)}];
+  await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: at(0)});
+  for (let k = 1; k <= 10; ++k) await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: at(k)});
+  await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+  // The stroke reached the pad: the digit as the network sees it appears.
+  await page.waitForSelector("#mnist-draw .seen canvas", {timeout: 10_000});
+  expect(errors).toEqual([]);
+  await page.context().close();
+});

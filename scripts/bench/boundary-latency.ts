@@ -45,7 +45,7 @@ try {
   console.log(`slider input → painted frame, ${MOVES} scripted moves per page (headless Chromium); target p95 ≤ ${TARGET_P95_MS} ms`);
   for (const {path, widget, label} of SLIDERS) {
     const {page, errors} = await openPage(site, path);
-    await page.waitForSelector(`${widget} input[type=range]`, {timeout: 60_000});
+    await page.waitForSelector(`${widget} input[type=range]`, {state: "attached", timeout: 60_000});
     await page.waitForLoadState("networkidle");
     // tsx keeps function names with a helper that does not exist in the page.
     await page.evaluate("window.__name = (f) => f");
@@ -54,7 +54,7 @@ try {
         const pattern = new RegExp(label);
         const sliders = Array.from(document.querySelectorAll<HTMLInputElement>(`${widget} input[type=range]`));
         const text = (s: HTMLInputElement) => s.getAttribute("aria-label") ?? s.closest("form")?.querySelector("label")?.textContent?.trim() ?? "";
-        const slider = sliders.find((s) => pattern.test(text(s))) ?? sliders[0];
+        const slider = sliders.find((s) => pattern.test(text(s))) ?? sliders.find((s) => s.offsetParent !== null) ?? sliders[0];
         slider.setAttribute(mark, "");
         slider.scrollIntoView({block: "center"});
         return {name: text(slider), matched: pattern.test(text(slider))};
@@ -76,6 +76,8 @@ try {
               channel.port2.postMessage(0);
             });
           const [min, max] = [Number(slider.min), Number(slider.max)];
+          // Every move lands on a different value of the slider's grid.
+          const positions = slider.step === "any" ? 40 : Math.max(1, Math.min(40, Math.round((max - min) / Number(slider.step || 1))));
           const total: number[] = [];
           const handler: number[] = [];
           let unchanged = 0;
@@ -83,8 +85,8 @@ try {
             await frameStart();
             const before = look();
             // Sweep back and forth across the slider's range so the drawing really moves.
-            const phase = i % 80;
-            slider.value = String(min + ((max - min) * (phase < 40 ? phase : 80 - phase)) / 40);
+            const phase = i % (2 * positions);
+            slider.value = String(min + ((max - min) * (phase < positions ? phase : 2 * positions - phase)) / positions);
             const t0 = performance.now();
             slider.dispatchEvent(new Event("input", {bubbles: true}));
             handler.push(performance.now() - t0);

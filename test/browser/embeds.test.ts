@@ -90,3 +90,24 @@ describe.each(EMBEDS.map((w) => [w.id, w.exportName]))("widget %s", (id, exportN
     await page.context().close();
   });
 });
+
+describe("the instructors' embed builder", () => {
+  test("offers every embeddable widget; its value carries the chosen widget's snippets, and the page follows it", async () => {
+    const {page, errors, failed, external} = await openPage(site, "/instructors");
+    const builder = page.locator(".embed-builder");
+    await builder.waitFor();
+    expect(await builder.locator("select option").allTextContents()).toEqual(EMBEDS.map((w) => w.title));
+    const chosen = EMBEDS.find((w) => w.id === "xor-trainer")!;
+    await builder.locator("select").selectOption({label: chosen.title});
+    await builder.getByLabel("Settings (a link or query)").fill(`${site.url}/xor-mlp?h=6&lr=1.5`);
+    const value = await page.evaluate(() => (document.querySelector(".embed-builder") as HTMLElement & {value: Record<string, unknown>}).value);
+    expect(value).toMatchObject({widget: chosen.id, query: "h=6&lr=1.5", height: 600, src: `${site.url}/embed/${chosen.id}?h=6&lr=1.5`});
+    expect(value.iframeSnippet).toContain(`src="${site.url}/embed/${chosen.id}?h=6&amp;lr=1.5"`);
+    expect(value.moduleSnippet).toContain(`${chosen.exportName}({search: "?h=6&lr=1.5", syncUrl: false})`);
+    await page.getByText(`embed “${chosen.title}” with 2 settings from your link`).waitFor();
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -8,6 +8,25 @@ export function pythonSyntaxError(source: string): string | null {
   return run.status === 0 ? null : run.stderr;
 }
 
+/** Parses many sources in one Python process (each spawn costs time): one error message or null per source. */
+export function pythonSyntaxErrors(sources: string[]): (string | null)[] {
+  const program = [
+    "import ast, json, sys",
+    "errors = []",
+    "for source in json.load(sys.stdin):",
+    "    try:",
+    "        ast.parse(source)",
+    "        errors.append(None)",
+    "    except SyntaxError as e:",
+    "        errors.append(f'{e.msg} at line {e.lineno}: {e.text}')",
+    "print(json.dumps(errors))"
+  ].join("\n");
+  const run = spawnSync("python3", ["-c", program], {input: JSON.stringify(sources), encoding: "utf8"});
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as (string | null)[];
+}
+
 /** Runs a Python program and returns its standard output (throws with stderr when it fails). */
 export function runPython(program: string): string {
   const run = spawnSync("python3", ["-c", program], {encoding: "utf8"});

@@ -3,7 +3,7 @@ import {dirname, join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {mnistScript} from "../../src/components/course/pytorch-mnist.js";
 import {LECTURE_RECIPE, NORMALIZATION, type Recipe} from "../../src/components/mnist/recipe.js";
-import {lineDiff, pythonFunction, pythonSyntaxError, runPython} from "./python-source.js";
+import {lineDiff, pythonFunction, pythonSyntaxError, pythonSyntaxErrors, runPython} from "./python-source.js";
 
 const lecture: Recipe = {...LECTURE_RECIPE, hidden: LECTURE_RECIPE.hidden.slice()};
 const script = mnistScript(lecture);
@@ -27,12 +27,19 @@ describe("the MNIST recipe as PyTorch", () => {
     expect(lines).toContain("with torch.no_grad():");
   });
 
+  it("is checked by a parser that does reject broken Python", () => {
+    expect(pythonSyntaxError("x = (")).not.toBeNull();
+    expect(pythonSyntaxErrors(["ok = 1", "def f(:"]).map((e) => e === null)).toEqual([true, false]);
+  });
+
   it("parses for a sweep of other recipes", () => {
     const recipes: Recipe[] = [];
     for (const hidden of [[1], [32], [512, 128], [1024, 1024]])
       for (const activation of ["relu", "sigmoid"] as const)
         for (const optimizer of ["adam", "sgd"] as const) recipes.push({...lecture, hidden, activation, optimizer, learningRate: optimizer === "sgd" ? 0.1 : 1e-6, batchSize: 1 + hidden[0], epochs: hidden.length});
-    for (const recipe of recipes) expect(pythonSyntaxError(mnistScript(recipe)), JSON.stringify(recipe)).toBeNull();
+    const errors = pythonSyntaxErrors(recipes.map(mnistScript));
+    expect(errors.map((error, k) => error && `${JSON.stringify(recipes[k])}: ${error}`).filter(Boolean)).toEqual([]);
+    expect(errors).toHaveLength(recipes.length);
   });
 
   const changes: [string, Partial<Recipe>, string[], string[]][] = [

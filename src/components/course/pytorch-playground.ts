@@ -62,6 +62,16 @@ const TORCH_ACTIVATION: Record<ActivationId, string> = {
   linear: "torch.nn.Identity()"
 };
 
+/** PyTorch has no step module; defined only when the network uses it. */
+const STEP_MODULE = [
+  `class Step(torch.nn.Module):`,
+  `    """1 where the input is positive, else 0 (no gradient flows through it)."""`,
+  `    def forward(self, x):`,
+  `        return (x > 0).to(x.dtype)`,
+  ``,
+  ``
+];
+
 function optimizerLine(hyper: Hyperparameters): string {
   const lr = pythonNumber(hyper.learningRate);
   switch (hyper.optimizer) {
@@ -152,12 +162,7 @@ export function playgroundScript(experiment: PlaygroundExperiment): string {
     `train_loader = DataLoader(TensorDataset(*data['train']), batch_size=${hyper.batchSize}, shuffle=True, drop_last=False)`,
     ``,
     ``,
-    `class Step(torch.nn.Module):`,
-    `    """1 where the input is positive, else 0 (no gradient flows through it)."""`,
-    `    def forward(self, x):`,
-    `        return (x > 0).to(x.dtype)`,
-    ``,
-    ``,
+    ...(architecture.activation === "step" ? STEP_MODULE : []),
     `# Hidden layers, then ${binary ? "one logit (sigmoid output: two classes)" : `${architecture.classes} logits (softmax output)`}.`,
     ...modelLines(architecture),
     `# Xavier (Glorot) uniform weights and zero biases, as the playground starts.`,

@@ -14,3 +14,23 @@ export function formatFixed(x: number, digits = 3): string {
   if (/^-0\.?0*$/.test(s)) return s.slice(1);
   return s.startsWith("-") ? `−${s.slice(1)}` : s;
 }
+
+/** A whole number with its thousands grouped, e.g. 269,322 (counts are exact: no rounding to significant digits). */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return "—";
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",").replace(/^-/, "−");
+}
+
+/**
+ * A text template with its {name} slots filled; numbers get at most 4 significant
+ * digits. Keeps sentences whole (translatable) while the numbers come from the
+ * engine. Throws on a slot without a value, so a template and its caller cannot
+ * drift apart unnoticed.
+ */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in values)) throw new RangeError(`no value for {${name}} in ${JSON.stringify(template.slice(0, 40))}`);
+    const value = values[name];
+    return typeof value === "number" ? formatNumber(value) : value;
+  });
+}

@@ -28,6 +28,8 @@ export interface Exercise<Answer, Strings extends ExerciseStrings = ExerciseStri
   id: string;
   page: CoursePage;
   strings: Strings;
+  /** The prompt with its numbers filled in. */
+  prompt(): string;
   check(answer: Answer): Feedback;
   /** The worked answer as plain text, numbers filled in by the engine. */
   worked(): string;

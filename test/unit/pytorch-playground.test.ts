@@ -92,6 +92,11 @@ describe("the playground as PyTorch", () => {
     }
   });
 
+  it("refuses what Python could not run", () => {
+    expect(() => playgroundScript({...base, data: {train: [], test: base.data.test}})).toThrow(RangeError);
+    expect(() => playgroundScript({...base, hyper: {...base.hyper, learningRate: NaN}})).toThrow(RangeError);
+  });
+
   it("script and CSV agree on the column names the script reads", () => {
     const e = experiment("xor", ["x1x2", "x1"]);
     const columns = csvColumns(e.architecture.features);

@@ -116,6 +116,8 @@ function modelLines(architecture: Architecture): string[] {
 /** The complete script for an experiment, as text ending in a newline. */
 export function playgroundScript(experiment: PlaygroundExperiment): string {
   const {architecture, hyper} = experiment;
+  // PyTorch's shuffling loader refuses an empty set; say so here, where the page can show it.
+  if (experiment.data.train.length === 0) throw new RangeError("the experiment has no training points");
   const binary = architecture.classes === 2;
   const features = architecture.features.map((id) => `'${id}'`).join(", ");
   return [

@@ -8,6 +8,7 @@ import {lectureParametersExercise, PARAMETER_STRINGS, smallParametersExercise} f
 import {PERCEPTRON_STRINGS, perceptronExercise, type Blanks, type SingleUnitGate} from "../../src/components/course/exercises/perceptron.js";
 import {SPIRAL_CHALLENGE, SPIRAL_SOLUTION, SPIRAL_STRINGS, spiralExercise} from "../../src/components/course/exercises/playground.js";
 import {COURSE_PAGES, parseCount, type Exercise, type ExerciseStrings} from "../../src/components/course/exercises/types.js";
+import {registerMessages} from "../../src/components/course/strings.js";
 import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {exerciseIterates, GD_EXERCISE_STRINGS} from "../../src/components/course/gd-exercise.js";
 import {sigmoidWithSlope, sigmoid} from "../../src/components/nn/activations.js";
@@ -187,6 +188,8 @@ describe.each(cases.map((c) => [c.exercise.id, c] as const))("exercise %s", (_id
     const result = exercise.check(answer);
     expect(result.correct).toBe(false);
     expect(result.message, result.message).toSatisfy((m: string) => fromTemplate(m, hint));
+    // Every slot got its value (the strings hook leaves a missing one visible).
+    expect(result.message).not.toMatch(/\{\w+\}/);
     if (answerText) expect(result.message).not.toContain(answerText);
   });
 });
@@ -208,6 +211,14 @@ describe("the numbers behind the exercises", () => {
   it("the lecture's MLP has 269,322 parameters", () => {
     expect(parameterCount(LECTURE_RECIPE)).toBe(269_322);
     expect(lectureParametersExercise.worked()).toBe("784·256 + 256 = 200,960; 256·256 + 256 = 65,792; 256·10 + 10 = 2,570; in all 269,322.");
+  });
+  it("passes its messages through the strings hook, so another language can replace them", () => {
+    registerMessages("ko", "exercise.backprop-dw1", {correct: "정답: ∂E/∂w₁ = {answer}."});
+    const right = backprop.w1.toPrecision(3);
+    expect(backpropExercise.check(right, "ko").message).toMatch(/^정답: ∂E\/∂w₁ = 0\.02767\.$/);
+    // Untranslated keys fall back to English.
+    expect(backpropExercise.check("abc", "ko").message).toBe(BACKPROP_STRINGS.notNumber);
+    expect(backpropExercise.check(right).message).toBe("Correct: ∂E/∂w₁ = 0.02767.");
   });
   it("matches messages to templates strictly", () => {
     expect(fromTemplate("Not yet: (0, 0) gives 1.", "Not yet: {rows}.")).toBe(true);

@@ -20,17 +20,3 @@ export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return "—";
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",").replace(/^-/, "−");
 }
-
-/**
- * A text template with its {name} slots filled; numbers get at most 4 significant
- * digits. Keeps sentences whole (translatable) while the numbers come from the
- * engine. Throws on a slot without a value, so a template and its caller cannot
- * drift apart unnoticed.
- */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in values)) throw new RangeError(`no value for {${name}} in ${JSON.stringify(template.slice(0, 40))}`);
-    const value = values[name];
-    return typeof value === "number" ? formatNumber(value) : value;
-  });
-}

@@ -6,7 +6,7 @@
  */
 import {curve} from "../nn/loss-surfaces.js";
 import {descendCurve} from "../nn/descent-analysis.js";
-import {fill} from "./format.js";
+import {translator, type Lang} from "./strings.js";
 
 export const EXERCISE = {x0: 3, eta: 0.1, updates: 2} as const;
 
@@ -40,7 +40,7 @@ export interface ExerciseCheck {
   message: string;
 }
 
-/** Every visible string of the exercise (templates; see `fill`), in one place for translation. */
+/** Every visible string of the exercise ({name} slots), in one place for the strings hook. */
 export const GD_EXERCISE_STRINGS = {
   title: "Two steps down y = x²",
   prompt: "Minimise y = x² by gradient descent from x₀ = {x0} with learning rate η = {eta}. Where is x after {updates} updates?",
@@ -58,15 +58,18 @@ export function exerciseValues(): Record<string, number> {
   return {x0, x1, x2, eta: EXERCISE.eta, updates: EXERCISE.updates};
 }
 
-export function checkExercise(text: string): ExerciseCheck {
+/** The exercise's messages through the strings hook (its id as an LMS knows it). */
+export const gdExerciseText = (lang?: Lang) => translator("exercise.gd-quiz", GD_EXERCISE_STRINGS, lang);
+
+export function checkExercise(text: string, lang?: Lang): ExerciseCheck {
   const values = exerciseValues();
   const [, x1, x2] = exerciseIterates();
   const value = parseDecimal(text);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-  const S = GD_EXERCISE_STRINGS;
-  if (value === null) return {correct: false, message: S.notNumber};
-  if (close(value, x2)) return {correct: true, message: fill(S.correct, values)};
-  const hint = fill(S.hint, values);
-  if (close(value, x1)) return {correct: false, message: fill(S.oneUpdate, {...values, hint})};
-  return {correct: false, message: fill(S.wrong, {hint})};
+  const t = gdExerciseText(lang);
+  if (value === null) return {correct: false, message: t("notNumber")};
+  if (close(value, x2)) return {correct: true, message: t("correct", values)};
+  const hint = t("hint", values);
+  if (close(value, x1)) return {correct: false, message: t("oneUpdate", {...values, hint})};
+  return {correct: false, message: t("wrong", {hint})};
 }

@@ -1,7 +1,8 @@
 /** Activations page: the sigmoid's slope for a given β, and which activation keeps the gradient alive through ten layers. */
 import {activationById, sigmoid, sigmoidWithSlope, type ActivationId} from "../../nn/activations.js";
 import {gradientNormsAtInit} from "../../nn/vanishing.js";
-import {closeTo, feedback, fill, parseAnswerNumber, type Exercise} from "./types.js";
+import type {Lang} from "../strings.js";
+import {closeTo, exerciseText, feedback, parseAnswerNumber, type Exercise} from "./types.js";
 
 /** The point and slope asked about. */
 export const SLOPE_QUESTION = {beta: 2, s: 0.5} as const;
@@ -28,23 +29,23 @@ export const sigmoidSlopeExercise: Exercise<string, typeof SLOPE_STRINGS> = {
   id: "sigmoid-slope",
   page: "activations",
   strings: SLOPE_STRINGS,
-  prompt: () => fill(SLOPE_STRINGS.prompt, SLOPE_QUESTION),
-  check(text) {
-    const S = SLOPE_STRINGS;
-    const value = parseAnswerNumber(text);
-    if (value === null) return feedback(false, S.notNumber);
+  prompt: (lang?: Lang) => exerciseText("sigmoid-slope", SLOPE_STRINGS, lang)("prompt", SLOPE_QUESTION),
+  check(text, lang) {
+    const t = exerciseText("sigmoid-slope", SLOPE_STRINGS, lang);
+        const value = parseAnswerNumber(text);
+    if (value === null) return feedback(false, t("notNumber"));
     const {beta, s} = SLOPE_QUESTION;
     const {y, answer} = slope();
-    if (closeTo(value, answer)) return feedback(true, fill(S.correct, {s, answer}));
-    if (closeTo(value, y)) return feedback(false, S.value);
-    if (closeTo(value, answer / beta)) return feedback(false, S.missingBeta);
+    if (closeTo(value, answer)) return feedback(true, t("correct", {s, answer}));
+    if (closeTo(value, y)) return feedback(false, t("value"));
+    if (closeTo(value, answer / beta)) return feedback(false, t("missingBeta"));
     const plain = sigmoid.f(s);
-    if (closeTo(value, beta * plain * (1 - plain)) || closeTo(value, sigmoid.derivative(s, plain))) return feedback(false, fill(S.plainSigmoid, {bs: beta * s}));
-    return feedback(false, S.wrong);
+    if (closeTo(value, beta * plain * (1 - plain)) || closeTo(value, sigmoid.derivative(s, plain))) return feedback(false, t("plainSigmoid", {bs: beta * s}));
+    return feedback(false, t("wrong"));
   },
-  worked() {
+  worked(lang) {
     const {y, answer} = slope();
-    return fill(SLOPE_STRINGS.worked, {...SLOPE_QUESTION, y, answer});
+    return exerciseText("sigmoid-slope", SLOPE_STRINGS, lang)("worked", {...SLOPE_QUESTION, y, answer});
   }
 };
 
@@ -72,14 +73,14 @@ export const depthExercise: Exercise<string, typeof DEPTH_STRINGS> = {
   id: "vanishing-ten-layers",
   page: "activations",
   strings: DEPTH_STRINGS,
-  prompt: () => fill(DEPTH_STRINGS.prompt, {depth: DEEP_NET.depth, width: DEEP_NET.width, choices: DEPTH_CHOICES.map((id) => activationById(id).name).join(", ")}),
-  check(choice) {
-    const S = DEPTH_STRINGS;
-    if (!DEPTH_CHOICES.includes(choice as ActivationId)) return feedback(false, S.choose);
+  prompt: (lang?: Lang) => exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang)("prompt", {depth: DEEP_NET.depth, width: DEEP_NET.width, choices: DEPTH_CHOICES.map((id) => activationById(id).name).join(", ")}),
+  check(choice, lang) {
+    const t = exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang);
+    if (!DEPTH_CHOICES.includes(choice as ActivationId)) return feedback(false, t("choose"));
     const id = choice as ActivationId;
     const ratio = depthRatio(id);
     const name = activationById(id).name;
-    return ratio >= ALIVE_RATIO ? feedback(true, fill(S.correct, {name, ratio})) : feedback(false, fill(S.wrong, {name, ratio}));
+    return ratio >= ALIVE_RATIO ? feedback(true, t("correct", {name, ratio})) : feedback(false, t("wrong", {name, ratio}));
   },
-  worked: () => fill(DEPTH_STRINGS.worked, {sigmoidRatio: depthRatio("sigmoid"), reluRatio: depthRatio("relu")})
+  worked: (lang?: Lang) => exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang)("worked", {sigmoidRatio: depthRatio("sigmoid"), reluRatio: depthRatio("relu")})
 };

@@ -1,6 +1,6 @@
 /** Backpropagation page: ∂E/∂w₁ of the lecture's 2-2-1 sigmoid network, for the stepper's own numbers. */
 import {backpropSteps, DEFAULT_EXAMPLE, DEFAULT_PARAMETERS, forwardPass, gradientsOf} from "../../nn/backprop-steps.js";
-import {closeTo, feedback, fill, parseAnswerNumber, type Exercise} from "./types.js";
+import {closeTo, exerciseText, feedback, parseAnswerNumber, type Exercise} from "./types.js";
 
 const values = () => {
   const f = forwardPass(DEFAULT_PARAMETERS, DEFAULT_EXAMPLE);
@@ -25,23 +25,23 @@ export const backpropExercise: Exercise<string, typeof BACKPROP_STRINGS> = {
   id: "backprop-dw1",
   page: "backpropagation",
   strings: BACKPROP_STRINGS,
-  prompt() {
+  prompt(lang) {
     const {f} = values();
-    return fill(BACKPROP_STRINGS.prompt, {x1: f.x[0], x2: f.x[1], t: f.t, a1: f.a[0], y: f.y});
+    return exerciseText("backprop-dw1", BACKPROP_STRINGS, lang)("prompt", {x1: f.x[0], x2: f.x[1], t: f.t, a1: f.a[0], y: f.y});
   },
-  check(text) {
-    const S = BACKPROP_STRINGS;
-    const value = parseAnswerNumber(text);
-    if (value === null) return feedback(false, S.notNumber);
+  check(text, lang) {
+    const t = exerciseText("backprop-dw1", BACKPROP_STRINGS, lang);
+        const value = parseAnswerNumber(text);
+    if (value === null) return feedback(false, t("notNumber"));
     const {f, dEdh, answer} = values();
-    if (closeTo(value, answer)) return feedback(true, fill(S.correct, {answer}));
-    if (closeTo(value, dEdh)) return feedback(false, S.missingA);
-    if (closeTo(value, (f.y - f.t) * f.a[0])) return feedback(false, S.missingSlope);
-    if (closeTo(-value, answer)) return feedback(false, S.sign);
-    return feedback(false, S.wrong);
+    if (closeTo(value, answer)) return feedback(true, t("correct", {answer}));
+    if (closeTo(value, dEdh)) return feedback(false, t("missingA"));
+    if (closeTo(value, (f.y - f.t) * f.a[0])) return feedback(false, t("missingSlope"));
+    if (closeTo(-value, answer)) return feedback(false, t("sign"));
+    return feedback(false, t("wrong"));
   },
-  worked() {
+  worked(lang) {
     const {f, dEdh, answer} = values();
-    return fill(BACKPROP_STRINGS.worked, {y: f.y, t: f.t, a1: f.a[0], dEdh, answer});
+    return exerciseText("backprop-dw1", BACKPROP_STRINGS, lang)("worked", {y: f.y, t: f.t, a1: f.a[0], dEdh, answer});
   }
 };

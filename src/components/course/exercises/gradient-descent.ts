@@ -1,17 +1,18 @@
 /** Gradient-descent page: the lecture's two updates (the existing quiz), and the learning rate that lands on the minimum in one. */
 import {descendCurve} from "../../nn/descent-analysis.js";
 import {curve} from "../../nn/loss-surfaces.js";
-import {checkExercise, EXERCISE, exerciseValues, GD_EXERCISE_STRINGS} from "../gd-exercise.js";
-import {feedback, fill, parseAnswerNumber, type Exercise} from "./types.js";
+import {checkExercise, EXERCISE, exerciseValues, gdExerciseText, GD_EXERCISE_STRINGS} from "../gd-exercise.js";
+import type {Lang} from "../strings.js";
+import {exerciseText, feedback, parseAnswerNumber, type Exercise} from "./types.js";
 
 export const twoUpdatesExercise: Exercise<string, typeof GD_EXERCISE_STRINGS> = {
   // The id the quiz has always reported to an LMS.
   id: "gd-quiz",
   page: "gradient-descent",
   strings: GD_EXERCISE_STRINGS,
-  prompt: () => fill(GD_EXERCISE_STRINGS.prompt, exerciseValues()),
+  prompt: (lang?: Lang) => gdExerciseText(lang)("prompt", exerciseValues()),
   check: checkExercise,
-  worked: () => fill(GD_EXERCISE_STRINGS.worked, exerciseValues())
+  worked: (lang?: Lang) => gdExerciseText(lang)("worked", exerciseValues())
 };
 
 const square = curve("square");
@@ -41,19 +42,19 @@ export const oneStepExercise: Exercise<string, typeof ONE_STEP_STRINGS> = {
   id: "gd-one-step",
   page: "gradient-descent",
   strings: ONE_STEP_STRINGS,
-  prompt: () => fill(ONE_STEP_STRINGS.prompt, {x0: EXERCISE.x0}),
-  check(text) {
-    const S = ONE_STEP_STRINGS;
-    const eta = parseAnswerNumber(text);
-    if (eta === null) return feedback(false, S.notNumber);
-    if (eta <= 0) return feedback(false, S.notPositive);
+  prompt: (lang?: Lang) => exerciseText("gd-one-step", ONE_STEP_STRINGS, lang)("prompt", {x0: EXERCISE.x0}),
+  check(text, lang) {
+    const t = exerciseText("gd-one-step", ONE_STEP_STRINGS, lang);
+        const eta = parseAnswerNumber(text);
+    if (eta === null) return feedback(false, t("notNumber"));
+    if (eta <= 0) return feedback(false, t("notPositive"));
     const x1 = afterOneUpdate(eta);
     // Lands on the minimum up to rounding of the typed rate.
-    if (Math.abs(x1) <= 1e-9 * EXERCISE.x0) return feedback(true, fill(S.correct, {eta}));
-    return feedback(false, fill(x1 > 0 ? S.tooSmall : S.tooLarge, {eta, x1}));
+    if (Math.abs(x1) <= 1e-9 * EXERCISE.x0) return feedback(true, t("correct", {eta}));
+    return feedback(false, t(x1 > 0 ? "tooSmall" : "tooLarge", {eta, x1}));
   },
-  worked() {
+  worked(lang) {
     const eta = oneStepRate();
-    return fill(ONE_STEP_STRINGS.worked, {eta, x0: EXERCISE.x0, x1: afterOneUpdate(eta)});
+    return exerciseText("gd-one-step", ONE_STEP_STRINGS, lang)("worked", {eta, x0: EXERCISE.x0, x1: afterOneUpdate(eta)});
   }
 };

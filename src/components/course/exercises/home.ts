@@ -1,5 +1,6 @@
 /** Home page: where neural networks sit among the five tribes of machine learning the lecture names. */
-import {feedback, fill, type Exercise} from "./types.js";
+import type {Lang} from "../strings.js";
+import {exerciseText, feedback, type Exercise} from "./types.js";
 
 export const TRIBES = ["symbolists", "evolutionaries", "connectionists", "analogizers", "bayesians"] as const;
 export type Tribe = (typeof TRIBES)[number];
@@ -24,12 +25,15 @@ export const tribeExercise: Exercise<string, typeof TRIBE_STRINGS> = {
   id: "home-tribe",
   page: "home",
   strings: TRIBE_STRINGS,
-  prompt: () => fill(TRIBE_STRINGS.prompt, {choices: TRIBES.map((t) => TRIBE_STRINGS[t]).join(", ")}),
-  check(choice) {
-    const S = TRIBE_STRINGS;
-    if (!TRIBES.includes(choice as Tribe)) return feedback(false, S.choose);
-    if (choice === ANSWER) return feedback(true, S.correct);
-    return feedback(false, fill(S.wrong, {tribe: S[choice as Tribe]}));
+  prompt(lang?: Lang) {
+    const t = exerciseText("home-tribe", TRIBE_STRINGS, lang);
+    return t("prompt", {choices: TRIBES.map((tribe) => t(tribe)).join(", ")});
   },
-  worked: () => TRIBE_STRINGS.worked
+  check(choice, lang) {
+    const t = exerciseText("home-tribe", TRIBE_STRINGS, lang);
+    if (!TRIBES.includes(choice as Tribe)) return feedback(false, t("choose"));
+    if (choice === ANSWER) return feedback(true, t("correct"));
+    return feedback(false, t("wrong", {tribe: t(choice as Tribe)}));
+  },
+  worked: (lang?: Lang) => exerciseText("home-tribe", TRIBE_STRINGS, lang)("worked")
 };

@@ -1,7 +1,8 @@
 /** MNIST page: parameter counts of the lecture's MLP and of a smaller one, from the recipe's own layer sizes. */
 import {LECTURE_RECIPE, layerSizes, parameterCount} from "../../mnist/recipe.js";
 import {formatCount} from "../format.js";
-import {feedback, fill, parseCount, type Exercise} from "./types.js";
+import type {Lang} from "../strings.js";
+import {exerciseText, feedback, parseCount, type Exercise} from "./types.js";
 
 export const PARAMETER_STRINGS = {
   title: "Count the parameters",
@@ -15,30 +16,35 @@ export const PARAMETER_STRINGS = {
   worked: "{terms}; in all {count}."
 };
 
+/** Both counting exercises share one set of messages, so one namespace. */
+const messages = (lang?: Lang) => exerciseText("mnist-parameters", PARAMETER_STRINGS, lang);
+
 function countExercise(id: string, hidden: number[]): Exercise<string, typeof PARAMETER_STRINGS> {
   const sizes = layerSizes({hidden});
   const pairs = sizes.slice(1).map((m, l) => ({n: sizes[l], m}));
   const total = parameterCount({hidden});
   const biases = pairs.reduce((s, p) => s + p.m, 0);
-  const S = PARAMETER_STRINGS;
   return {
     id,
     page: "mnist",
-    strings: S,
-    prompt: () => fill(S.prompt, {sizes: sizes.join("-")}),
-    check(text) {
-      const value = parseCount(text);
-      if (value === null) return feedback(false, S.notCount);
-      if (value === total) return feedback(true, fill(S.correct, {count: formatCount(total)}));
-      if (value === total - biases) return feedback(false, S.weightsOnly);
-      if (value === biases) return feedback(false, S.biasesOnly);
-      return feedback(false, fill(S.wrong, {layers: pairs.map((p) => `${p.n}→${p.m}`).join(", ")}));
+    strings: PARAMETER_STRINGS,
+    prompt: (lang?: Lang) => messages(lang)("prompt", {sizes: sizes.join("-")}),
+    check(answer, lang) {
+      const t = messages(lang);
+      const value = parseCount(answer);
+      if (value === null) return feedback(false, t("notCount"));
+      if (value === total) return feedback(true, t("correct", {count: formatCount(total)}));
+      if (value === total - biases) return feedback(false, t("weightsOnly"));
+      if (value === biases) return feedback(false, t("biasesOnly"));
+      return feedback(false, t("wrong", {layers: pairs.map((p) => `${p.n}→${p.m}`).join(", ")}));
     },
-    worked: () =>
-      fill(S.worked, {
-        terms: pairs.map((p) => fill(S.layer, {n: String(p.n), m: String(p.m), count: formatCount(p.n * p.m + p.m)})).join("; "),
+    worked(lang) {
+      const t = messages(lang);
+      return t("worked", {
+        terms: pairs.map((p) => t("layer", {n: String(p.n), m: String(p.m), count: formatCount(p.n * p.m + p.m)})).join("; "),
         count: formatCount(total)
-      })
+      });
+    }
   };
 }
 

@@ -2,7 +2,8 @@
 import {GATE_NAMES, HAND_WEIGHTS, type GateId} from "../../nn/gates.js";
 import type {PerceptronWeights} from "../../nn/perceptron.js";
 import {checkGate, parseBlank, type BlankId} from "../perceptron-exercise.js";
-import {feedback, fill, type Exercise} from "./types.js";
+import type {Lang} from "../strings.js";
+import {exerciseText, feedback, type Exercise} from "./types.js";
 
 /** What the learner typed into the three blanks. */
 export type Blanks = Record<BlankId, string>;
@@ -38,33 +39,33 @@ export const PERCEPTRON_STRINGS = {
 const DEFAULT_GATE: SingleUnitGate = "and";
 
 export const perceptronExercise: Exercise<{gate: SingleUnitGate; blanks: Blanks}, typeof PERCEPTRON_STRINGS> & {
-  promptFor(gate: SingleUnitGate): string;
-  workedFor(gate: SingleUnitGate): string;
+  promptFor(gate: SingleUnitGate, lang?: Lang): string;
+  workedFor(gate: SingleUnitGate, lang?: Lang): string;
 } = {
   id: "perceptron-blanks",
   page: "perceptron",
   strings: PERCEPTRON_STRINGS,
-  check({gate, blanks}) {
-    const S = PERCEPTRON_STRINGS;
-    const read = readBlanks(blanks);
-    if ("blank" in read) return feedback(false, fill(S.blank, {name: BLANK_NAMES[read.blank]}));
+  check({gate, blanks}, lang) {
+    const t = exerciseText("perceptron-blanks", PERCEPTRON_STRINGS, lang);
+        const read = readBlanks(blanks);
+    if ("blank" in read) return feedback(false, t("blank", {name: BLANK_NAMES[read.blank]}));
     const {solved, misses} = checkGate(gate, read.weights);
-    if (solved) return feedback(true, fill(S.correct, {gate: GATE_NAMES[gate]}));
-    const rows = misses.map((m) => fill(S.row, {x1: String(m.x1), x2: String(m.x2), output: String(m.output), expected: String(m.expected)})).join("; ");
-    const nudge = misses.some((m) => m.expected === 1) ? S.raise : S.lower;
-    return feedback(false, `${fill(S.wrong, {rows})} ${nudge}`);
+    if (solved) return feedback(true, t("correct", {gate: GATE_NAMES[gate]}));
+    const rows = misses.map((m) => t("row", {x1: String(m.x1), x2: String(m.x2), output: String(m.output), expected: String(m.expected)})).join("; ");
+    const nudge = misses.some((m) => m.expected === 1) ? t("raise") : t("lower");
+    return feedback(false, `${t("wrong", {rows})} ${nudge}`);
   },
-  prompt() {
-    return this.promptFor(DEFAULT_GATE);
+  prompt(lang) {
+    return this.promptFor(DEFAULT_GATE, lang);
   },
-  promptFor(gate) {
-    return fill(PERCEPTRON_STRINGS.prompt, {gate: GATE_NAMES[gate]});
+  promptFor(gate, lang) {
+    return exerciseText("perceptron-blanks", PERCEPTRON_STRINGS, lang)("prompt", {gate: GATE_NAMES[gate]});
   },
-  worked() {
-    return this.workedFor(DEFAULT_GATE);
+  worked(lang) {
+    return this.workedFor(DEFAULT_GATE, lang);
   },
-  workedFor(gate) {
+  workedFor(gate, lang) {
     const w = HAND_WEIGHTS[gate]!;
-    return fill(PERCEPTRON_STRINGS.worked, {gate: GATE_NAMES[gate], ...w});
+    return exerciseText("perceptron-blanks", PERCEPTRON_STRINGS, lang)("worked", {gate: GATE_NAMES[gate], ...w});
   }
 };

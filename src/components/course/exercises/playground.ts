@@ -1,7 +1,8 @@
 /** Playground page: the spiral to ≥ 95 % test accuracy with a small network, checked on the live session. */
 import type {PlaygroundConfig} from "../../playground/config.js";
 import type {Architecture, Hyperparameters, Session} from "../../playground/training.js";
-import {feedback, fill, type Exercise} from "./types.js";
+import type {Lang} from "../strings.js";
+import {exerciseText, feedback, type Exercise} from "./types.js";
 
 export const SPIRAL_CHALLENGE = {
   maxNeurons: 12,
@@ -41,25 +42,25 @@ export const spiralExercise: Exercise<ChallengeState, typeof SPIRAL_STRINGS> = {
   id: "playground-spiral",
   page: "playground",
   strings: SPIRAL_STRINGS,
-  prompt: () => fill(SPIRAL_STRINGS.prompt, {target: 100 * SPIRAL_CHALLENGE.targetAccuracy, max: SPIRAL_CHALLENGE.maxNeurons}),
-  check({config, session}) {
-    const S = SPIRAL_STRINGS;
-    const C = SPIRAL_CHALLENGE;
-    if (config.dataset !== "spiral") return feedback(false, S.notSpiral);
+  prompt: (lang?: Lang) => exerciseText("playground-spiral", SPIRAL_STRINGS, lang)("prompt", {target: 100 * SPIRAL_CHALLENGE.targetAccuracy, max: SPIRAL_CHALLENGE.maxNeurons}),
+  check({config, session}, lang) {
+    const t = exerciseText("playground-spiral", SPIRAL_STRINGS, lang);
+        const C = SPIRAL_CHALLENGE;
+    if (config.dataset !== "spiral") return feedback(false, t("notSpiral"));
     const test = testPoints(config);
-    if (test < C.minTestPoints) return feedback(false, fill(S.fewPoints, {test, min: C.minTestPoints}));
+    if (test < C.minTestPoints) return feedback(false, t("fewPoints", {test, min: C.minTestPoints}));
     const neurons = session.architecture.layers.reduce((a, b) => a + b, 0);
-    if (neurons > C.maxNeurons) return feedback(false, fill(S.tooMany, {neurons, max: C.maxNeurons}));
-    if (session.diverged) return feedback(false, S.diverged);
+    if (neurons > C.maxNeurons) return feedback(false, t("tooMany", {neurons, max: C.maxNeurons}));
+    if (session.diverged) return feedback(false, t("diverged"));
     const accuracy = session.evaluate().test.accuracy;
     const percent = Number((100 * accuracy).toFixed(1));
     // NaN (nothing to test on) fails the comparison too.
-    if (!(accuracy >= C.targetAccuracy)) return feedback(false, fill(S.notYet, {accuracy: percent, target: 100 * C.targetAccuracy}));
-    return feedback(true, fill(S.correct, {accuracy: percent, neurons}));
+    if (!(accuracy >= C.targetAccuracy)) return feedback(false, t("notYet", {accuracy: percent, target: 100 * C.targetAccuracy}));
+    return feedback(true, t("correct", {accuracy: percent, neurons}));
   },
-  worked() {
+  worked(lang) {
     const {architecture: a, hyper: h, epochs} = SPIRAL_SOLUTION;
-    return fill(SPIRAL_STRINGS.worked, {
+    return exerciseText("playground-spiral", SPIRAL_STRINGS, lang)("worked", {
       features: a.features.join(", "),
       layers: a.layers.join(" and "),
       neurons: a.layers.reduce((x, y) => x + y, 0),

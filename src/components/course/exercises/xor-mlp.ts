@@ -2,7 +2,7 @@
 import {INPUTS, truthTable} from "../../nn/gates.js";
 import {composeForward, XOR_COMPOSITION} from "../../nn/xor-composition.js";
 import {readBlanks, type Blanks} from "./perceptron.js";
-import {feedback, fill, type Exercise} from "./types.js";
+import {exerciseText, feedback, type Exercise} from "./types.js";
 
 export const XOR_STRINGS = {
   title: "Two hidden units for XOR",
@@ -21,23 +21,23 @@ export const xorExercise: Exercise<{s1: Blanks; s2: Blanks}, typeof XOR_STRINGS>
   id: "xor-hidden-units",
   page: "xor-mlp",
   strings: XOR_STRINGS,
-  check({s1, s2}) {
-    const S = XOR_STRINGS;
-    const a = readBlanks(s1);
+  check({s1, s2}, lang) {
+    const t = exerciseText("xor-hidden-units", XOR_STRINGS, lang);
+        const a = readBlanks(s1);
     const b = readBlanks(s2);
-    if ("blank" in a || "blank" in b) return feedback(false, S.blank);
+    if ("blank" in a || "blank" in b) return feedback(false, t("blank"));
     const net = {hidden: [a.weights, b.weights] as [typeof a.weights, typeof b.weights], output};
     const target = truthTable("xor");
     const misses = INPUTS.map(([x1, x2], k) => ({x1, x2, y: composeForward(net, x1, x2).y, t: target[k].y})).filter((r) => r.y !== r.t);
-    if (misses.length === 0) return feedback(true, S.correct);
-    const rows = misses.map((m) => fill(S.row, {x1: String(m.x1), x2: String(m.x2), y: String(m.y), t: String(m.t)})).join("; ");
-    return feedback(false, `${fill(S.wrong, {rows})} ${S.nudge}`);
+    if (misses.length === 0) return feedback(true, t("correct"));
+    const rows = misses.map((m) => t("row", {x1: String(m.x1), x2: String(m.x2), y: String(m.y), t: String(m.t)})).join("; ");
+    return feedback(false, `${t("wrong", {rows})} ${t("nudge")}`);
   },
-  prompt() {
-    return fill(XOR_STRINGS.prompt, {ow1: output.w1, ow2: output.w2, ob: output.b});
+  prompt(lang) {
+    return exerciseText("xor-hidden-units", XOR_STRINGS, lang)("prompt", {ow1: output.w1, ow2: output.w2, ob: output.b});
   },
-  worked() {
+  worked(lang) {
     const [nand, or] = XOR_COMPOSITION.hidden;
-    return fill(XOR_STRINGS.worked, {aw1: nand.w1, aw2: nand.w2, ab: nand.b, bw1: or.w1, bw2: or.w2, bb: or.b});
+    return exerciseText("xor-hidden-units", XOR_STRINGS, lang)("worked", {aw1: nand.w1, aw2: nand.w2, ab: nand.b, bw1: or.w1, bw2: or.w2, bb: or.b});
   }
 };

@@ -210,4 +210,21 @@ describe("optimisers", () => {
     expect(p[0][0]).toBeCloseTo(0.99, 6);
     expect(p[0][1]).toBeCloseTo(-1.99, 6);
   });
+  test("two Adam steps follow the gradient-descent page's update: momentum, squared average, both bias-corrected", () => {
+    const [eta, b1, b2, eps] = [0.01, 0.9, 0.999, 1e-8];
+    const gradients = [2, -1];
+    const p = [Float64Array.from([0])];
+    const adam = createOptimizer("adam", {learningRate: eta});
+    let [m, v, w] = [0, 0, 0];
+    gradients.forEach((g, i) => {
+      const k = i + 1;
+      m = b1 * m + (1 - b1) * g;
+      v = b2 * v + (1 - b2) * g * g;
+      w -= (eta * (m / (1 - b1 ** k))) / (Math.sqrt(v / (1 - b2 ** k)) + eps);
+      adam.step(p, [Float64Array.of(g)]);
+      expect(p[0][0]).toBeCloseTo(w, 12);
+    });
+    // The momentum term keeps the second step going the first one's way although its gradient points back.
+    expect(p[0][0]).toBeLessThan(-eta);
+  });
 });

@@ -39,13 +39,22 @@ export interface ExerciseCheck {
   message: string;
 }
 
-export function checkExercise(text: string): ExerciseCheck {
+/**
+ * Checks a typed answer. Hints are graduated so the first miss does not give the
+ * working away: after one wrong number, a nudge about what one update does; from the
+ * second on, the first update worked out.
+ */
+export function checkExercise(text: string, wrongBefore = 0): ExerciseCheck {
   const [x0, x1, x2] = exerciseIterates();
   const value = parseDecimal(text);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
   if (value === null) return {correct: false, message: "Type a decimal number, for example 0.5."};
   if (close(value, x2)) return {correct: true, message: `Correct: x = ${round(x2)} after two updates.`};
-  const hint = `Hint: the derivative of x² is 2x, so the first update gives ${x0} − ${EXERCISE.eta}·2·${x0} = ${round(x1)}; apply the same rule once more.`;
-  if (close(value, x1)) return {correct: false, message: `${round(x1)} is x after one update; the exercise asks for two. ${hint}`};
+  // Typing x after one update shows the learner already has that value, so name it.
+  if (close(value, x1)) return {correct: false, message: `${round(x1)} is x after one update; the exercise asks for two: apply the same rule once more.`};
+  const hint =
+    wrongBefore === 0
+      ? `Hint: one update moves x a step of η times the slope downhill, x ← x − η·dy/dx. What is the slope of x² at x = ${x0}? Then do the update twice.`
+      : `Hint: the derivative of x² is 2x, so the first update gives ${x0} − ${EXERCISE.eta}·2·${x0} = ${round(x1)}; apply the same rule once more.`;
   return {correct: false, message: `Not quite. ${hint}`};
 }

@@ -10,7 +10,7 @@ import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {button, element, labelledRange, setInput} from "../course/dom.js";
-import {behaviour, descendCurve, logSpace, stepsToReach, stepsVersusRate, type Behaviour, type CurveRun} from "../nn/descent-analysis.js";
+import {behaviour, descendCurve, rateGrid, stepsToReach, stepsVersusRate, type Behaviour, type CurveRun} from "../nn/descent-analysis.js";
 import {CURVE_IDS, curve, type CurveId} from "../nn/loss-surfaces.js";
 import type {WidgetOptions} from "../course/widgets.js";
 
@@ -234,7 +234,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
 
   function renderRateChart() {
     const c = curve(v.fn, v.a);
-    const reach = stepsVersusRate(c, v.x0, logSpace(0.001, 2, 120));
+    const reach = stepsVersusRate(c, v.x0, rateGrid(c));
     const mine = stepsToReach(c, v.x0, v.lr);
     const reached = reach.filter((r) => r.status === "reached" && r.steps > 0);
     const failed = reach.filter((r) => r.status !== "reached");
@@ -263,7 +263,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): HTMLElement {
           ? `Your η = ${formatNumber(v.lr, 3)} diverges.`
           : `Your η = ${formatNumber(v.lr, 3)} does not get there within 10,000 updates.`
     ].filter(Boolean);
-    plot.setAttribute("aria-label", `Updates needed to get within 0.01 of a minimum of ${c.name} from x₀ = ${formatNumber(v.x0)}, for 120 learning rates from 0.001 to 2. ${summary.join(" ")}`);
+    plot.setAttribute("aria-label", `Updates needed to get within 0.01 of a minimum of ${c.name} from x₀ = ${formatNumber(v.x0)}, for ${reach.length} learning rates from 0.001 to 2. ${summary.join(" ")}`);
     rateChart.replaceChildren(plot, element("figcaption", "", summary.join(" ")));
   }
 

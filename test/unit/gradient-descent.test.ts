@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {formatNumber} from "../../src/components/course/format.js";
+import {aboutCount, formatNumber} from "../../src/components/course/format.js";
 import {checkExercise, exerciseIterates, exerciseWorking, parseDecimal} from "../../src/components/course/gd-exercise.js";
 import {behaviour, descendCurve, distanceToMinimum, logSpace, race, rateGrid, stepsToReach, stepsVersusRate} from "../../src/components/nn/descent-analysis.js";
 import {CURVE_IDS, curve, SURFACE_IDS, SURFACES} from "../../src/components/nn/loss-surfaces.js";
@@ -167,5 +167,15 @@ describe("numbers as page text", () => {
     expect(formatNumber(0)).toBe("0");
     expect(formatNumber(2.5e7, 3)).toBe("2.50e+7");
     expect(formatNumber(-3e-7, 2)).toBe("−3.0e−7");
+  });
+  test("large counts are said as a reader would: exact below 10,000, two digits in words above", () => {
+    expect(aboutCount(37.4)).toBe("37");
+    expect(aboutCount(4528)).toBe("4,528");
+    expect(aboutCount(4_528_315)).toBe("about 4.5 million");
+    expect(aboutCount(45_280)).toBe("about 45 thousand");
+    expect(aboutCount(999_999)).toBe("about 1 million");
+    expect(aboutCount(2.3e10)).toBe("about 23 billion");
+    expect(aboutCount(4.5e17)).toBe("about 4.5e+17");
+    expect(aboutCount(Infinity)).toBe("—");
   });
 });

@@ -6,6 +6,7 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {activations, eluWithAlpha, leakyReluWithSlope, maxout, sigmoidWithSlope, type Activation} from "../../src/components/nn/activations.js";
 import {
   cloneMlp,
+  countParameters,
   createMlp,
   forward,
   gradientList,
@@ -79,6 +80,18 @@ function finiteDifferenceCheck(spec: MlpSpec, loss: LossKind, inputs: number[][]
   });
   return worst;
 }
+
+describe("parameter counts", () => {
+  test("count weights and biases the same way for the playground's 2-8-8-1 network as for the MNIST network", () => {
+    // 2·8 + 8·8 + 8·1 = 88 weights, 8 + 8 + 1 = 17 biases: the playground used to say "88 weights".
+    expect(countParameters([2, 8, 8, 1])).toEqual({weights: 88, biases: 17});
+    const net = createMlp({sizes: [2, 8, 8, 1], hidden: "tanh", seed: 1});
+    const {weights, biases} = countParameters(net.sizes);
+    expect(weights + biases).toBe(parameters(net).reduce((n, p) => n + p.length, 0));
+    const mnist = countParameters([784, 256, 256, 10]);
+    expect(mnist.weights + mnist.biases).toBe(269_322);
+  });
+});
 
 describe("MLP gradients", () => {
   const random = rng(7);

@@ -8,6 +8,7 @@ import {
   cloneMlp,
   countParameters,
   createMlp,
+  exampleLoss,
   forward,
   gradientList,
   lossAndGradients,
@@ -90,6 +91,20 @@ describe("parameter counts", () => {
     expect(weights + biases).toBe(parameters(net).reduce((n, p) => n + p.length, 0));
     const mnist = countParameters([784, 256, 256, 10]);
     expect(mnist.weights + mnist.biases).toBe(269_322);
+  });
+});
+
+describe("losses", () => {
+  test("binary cross-entropy is −[t·log y + (1 − t)·log(1 − y)], and a confident wrong output costs far more than under ½(y − t)²", () => {
+    for (const [y, t] of [[0.8, 1], [0.8, 0], [0.3, 1]]) {
+      expect(exampleLoss([y], [t], "cross-entropy", "sigmoid")).toBeCloseTo(-(t * Math.log(y) + (1 - t) * Math.log(1 - y)), 12);
+    }
+    const wrong = 1e-6;
+    expect(exampleLoss([wrong], [1], "mse", "sigmoid")).toBeLessThan(0.5);
+    expect(exampleLoss([wrong], [1], "cross-entropy", "sigmoid")).toBeGreaterThan(13);
+  });
+  test("with softmax outputs, cross-entropy is −log of the probability given to the target class", () => {
+    expect(exampleLoss([0.7, 0.2, 0.1], [0, 1, 0], "cross-entropy", "softmax")).toBeCloseTo(-Math.log(0.2), 12);
   });
 });
 

@@ -9,7 +9,7 @@ import {digitCanvas, digitGrid} from "../charts/digits.js";
 import {drawPad} from "../charts/draw-pad.js";
 import {chartMessages, confusionChart, curveChart, probabilityChart, testAccuracyChart, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
 import {button, element} from "../course/dom.js";
-import {formatFixed} from "../course/format.js";
+import {formatCount as count, formatFixed} from "../course/format.js";
 import {progressView} from "../course/progress.js";
 import type {Messages, Translate} from "../course/strings.js";
 import {prepareDrawnDigit} from "./preprocess.js";
@@ -71,13 +71,10 @@ export const runViewMessages = {
 
 type T = Translate<typeof runViewMessages>;
 
-/** Counts with digit grouping (60,000); the widget's language decides the separator. */
-export type CountFormat = (n: number) => string;
-
 const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
 
 /** Shard download progress, then the first training digits. */
-export function dataView(session: TrainingSession, t: T, count: CountFormat): HTMLElement {
+export function dataView(session: TrainingSession, t: T): HTMLElement {
   const progress = progressView(t("loading"));
   const samples = element("div", "samples");
   const root = element("div", "mnist-data", progress.element, samples);
@@ -123,7 +120,7 @@ function formatDuration(t: T, seconds: number): string {
 }
 
 /** Start / pause / resume / stop (commands to the worker, whose loop trains), and a status line with speed and time left. */
-export function controlsView(session: TrainingSession, recipe: Recipe, trainImages: number, t: T, count: CountFormat): HTMLElement {
+export function controlsView(session: TrainingSession, recipe: Recipe, trainImages: number, t: T): HTMLElement {
   const command = (type: "start" | "pause" | "resume" | "stop") => button(t(type), () => session.send({type}));
   const buttons = {start: command("start"), pause: command("pause"), resume: command("resume"), stop: command("stop")};
   for (const b of Object.values(buttons)) b.disabled = true;
@@ -242,7 +239,7 @@ export function chartsView(session: TrainingSession, recipe: Recipe, reference: 
 }
 
 /** The confusion matrix and misclassified digits of the latest test evaluation. */
-export function resultsView(session: TrainingSession, t: T, count: CountFormat): HTMLElement {
+export function resultsView(session: TrainingSession, t: T): HTMLElement {
   const root = element("div", "mnist-results", element("p", "", t("resultsEmpty")));
   session.subscribe((m) => {
     if (m.type !== "test") return;

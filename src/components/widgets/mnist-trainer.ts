@@ -7,7 +7,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import {button, element, sideBySide} from "../course/dom.js";
-import {formatNumber} from "../course/format.js";
+import {formatCount, formatNumber} from "../course/format.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {LECTURE_TEST_ACCURACY, sameRecipe} from "../mnist/comparisons.js";
@@ -97,7 +97,6 @@ function section(id: string, title: string, ...children: Node[]): HTMLElement {
 export function createMnistTrainerWidget(options: WidgetOptions = {}): WidgetElement<MnistTrainerValue> {
   const w = createWidget({id: "mnist", className: "mnist-trainer", schema: MNIST_SCHEMA, messages, value: {} as MnistTrainerValue}, options);
   const {t, root} = w;
-  const count = (n: number) => n.toLocaleString(w.lang === "ko" ? "ko-KR" : "en-US");
   const controls = element("div", "mnist-recipe");
   const summary = element("p", "recipe-summary");
   const parts = {
@@ -178,7 +177,7 @@ export function createMnistTrainerWidget(options: WidgetOptions = {}): WidgetEle
     const reference = runs.find((r) => sameRecipe(r.recipe, recipe))?.log ?? null;
     summary.textContent = t("summary", {
       recipe: describe(recipe),
-      parameters: count(parameterCount(recipe)),
+      parameters: formatCount(parameterCount(recipe)),
       reference: reference ? t("reference", {epochs: reference.recipe.epochs}) : t("noReferenceRun")
     });
     let loaded: Awaited<typeof files>;
@@ -208,11 +207,11 @@ export function createMnistTrainerWidget(options: WidgetOptions = {}): WidgetEle
     const charts = chartsView(s, recipe, reference, LECTURE_TEST_ACCURACY, t);
     resizeCharts = charts.resize;
     if (parts.charts.clientWidth > 0) charts.resize(Math.min(640, parts.charts.clientWidth));
-    parts.data.replaceChildren(dataView(s, t, count));
+    parts.data.replaceChildren(dataView(s, t));
     parts.backend.replaceChildren(backendView(s, t));
-    parts.run.replaceChildren(controlsView(s, recipe, loaded.manifest.splits.train.count, t, count));
+    parts.run.replaceChildren(controlsView(s, recipe, loaded.manifest.splits.train.count, t));
     parts.charts.replaceChildren(charts.element);
-    parts.results.replaceChildren(resultsView(s, t, count));
+    parts.results.replaceChildren(resultsView(s, t));
     parts.draw.replaceChildren(drawView(s, t));
   }
 

@@ -98,8 +98,21 @@ describe("the instructors' embed builder", () => {
     await builder.waitFor();
     expect(await builder.locator("select option").allTextContents()).toEqual(EMBEDS.map((w) => w.title));
     const chosen = EMBEDS.find((w) => w.id === "xor-trainer")!;
+    // Each change navigates the preview frame: let it show its widget first, or its requests are aborted (and counted as failed).
+    const previewShows = (src: string) =>
+      page.waitForFunction(
+        (src) => {
+          const frame = document.querySelector<HTMLIFrameElement>("iframe.embed-preview")?.contentWindow;
+          return frame?.location.href === src && frame.document.readyState === "complete" && frame.document.querySelector(".widget") !== null;
+        },
+        src,
+        {timeout: 60_000}
+      );
+    await previewShows(`${site.url}/embed/${EMBEDS[0].id}`);
     await builder.locator("select").selectOption({label: chosen.title});
+    await previewShows(`${site.url}/embed/${chosen.id}`);
     await builder.getByLabel("Settings (a link or query)").fill(`${site.url}/xor-mlp?h=6&lr=1.5`);
+    await previewShows(`${site.url}/embed/${chosen.id}?h=6&lr=1.5`);
     const value = await page.evaluate(() => (document.querySelector(".embed-builder") as HTMLElement & {value: Record<string, unknown>}).value);
     expect(value).toMatchObject({widget: chosen.id, query: "h=6&lr=1.5", height: 600, src: `${site.url}/embed/${chosen.id}?h=6&lr=1.5`});
     expect(value.iframeSnippet).toContain(`src="${site.url}/embed/${chosen.id}?h=6&amp;lr=1.5"`);

@@ -10,6 +10,7 @@
  * work: ≤ 16.7 ms means the redraw lands in the same frame. Cross-check: the same number
  * of real (trusted) arrow-key presses on the slider, counted by the Event Timing API,
  * which reports every interaction whose input → next paint took 16 ms or more.
+ * LATENCY_PAGES=/perceptron,/playground measures only those pages.
  */
 import {openPage, startSite} from "../../test/browser/harness.js";
 
@@ -25,7 +26,8 @@ const SLIDERS: {path: string; widget: string; label: RegExp}[] = [
   {path: "/perceptron", widget: ".perceptron-explorer", label: /^w₁$/},
   {path: "/xor-mlp", widget: ".hidden-space", label: /^Slope β/},
   {path: "/gradient-descent", widget: ".gd-1d", label: /^Start x₀$/},
-  {path: "/backpropagation", widget: ".backprop-stepper", label: /^v₁₁/},
+  // The stepper's weights are number boxes; the page's sliders are the sigmoid-derivative widget's.
+  {path: "/backpropagation", widget: ".sigmoid-derivative", label: /^Slope β/},
   {path: "/activations", widget: ".activation-plot", label: /^Sigmoid slope β/},
   {path: "/playground", widget: ".playground", label: /^Noise \(%\)$/}
 ];
@@ -43,7 +45,8 @@ const f = (x: number) => x.toFixed(1);
 const site = await startSite();
 try {
   console.log(`slider input → painted frame, ${MOVES} scripted moves per page (headless Chromium); target p95 ≤ ${TARGET_P95_MS} ms`);
-  for (const {path, widget, label} of SLIDERS) {
+  const only = process.env.LATENCY_PAGES?.split(",");
+  for (const {path, widget, label} of SLIDERS.filter((s) => !only || only.includes(s.path))) {
     const {page, errors} = await openPage(site, path);
     const ready = await page.waitForSelector(`${widget} input[type=range]`, {state: "attached", timeout: 120_000}).then(() => true, () => false);
     if (!ready) {

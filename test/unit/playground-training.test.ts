@@ -3,7 +3,6 @@ import {generateDataset, splitTrainTest} from "../../src/components/playground/d
 import {createSession, networkSizes, type Architecture, type Hyperparameters} from "../../src/components/playground/training.js";
 import {exportWeights, importWeights} from "../../src/components/playground/network-io.js";
 import {cellCentre, samplePlane} from "../../src/components/playground/grid.js";
-import {runForBudget} from "../../src/components/playground/frame-budget.js";
 
 const tanh2882: Architecture = {features: ["x1", "x2"], layers: [8, 8], activation: "tanh", classes: 2, seed: 1};
 const tfDefaults: Hyperparameters = {loss: "cross-entropy", learningRate: 0.03, batchSize: 10, optimizer: "sgd", l1: 0, l2: 0};
@@ -187,14 +186,4 @@ test("samplePlane records the output on the grid and every neuron on the coarser
   // Heatmap cell (row 1, col 2) is grid cell (2, 4): x₁ = 0.75, x₂ = 2.25.
   session.outputAt(0.75, 2.25);
   expect(sample.neurons[1][2][1 * 4 + 2]).toBeCloseTo(session.net.a[1][2], 6);
-});
-
-test("runForBudget runs cheap steps until the budget is spent and stops when a step refuses", () => {
-  let clock = 0;
-  const cheap = runForBudget(() => ((clock += 0.5), true), 8, () => clock);
-  expect(cheap).toEqual({steps: 16, stopped: false});
-  const expensive = runForBudget(() => ((clock += 30), true), 8, () => clock);
-  expect(expensive).toEqual({steps: 1, stopped: false});
-  let left = 3;
-  expect(runForBudget(() => left-- > 0, 8, () => clock)).toEqual({steps: 3, stopped: true});
 });

@@ -14,3 +14,9 @@ export function formatFixed(x: number, digits = 3): string {
   if (/^-0\.?0*$/.test(s)) return s.slice(1);
   return s.startsWith("-") ? `−${s.slice(1)}` : s;
 }
+
+/** A whole number with its thousands grouped, e.g. 269,322 (counts are exact: no rounding to significant digits). */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return "—";
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",").replace(/^-/, "−");
+}

@@ -42,6 +42,9 @@ export interface Optimizer {
   readonly v: readonly Float64Array[] | null;
 }
 
+/** The coefficients used when options leave them out (exported so generated PyTorch code states the same ones). */
+export const OPTIMIZER_DEFAULTS = {momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8} as const;
+
 export function createOptimizer(kind: OptimizerKind, options: OptimizerOptions): Optimizer {
   let settings: OptimizerOptions = {...options};
   let t = 0;
@@ -55,7 +58,13 @@ export function createOptimizer(kind: OptimizerKind, options: OptimizerOptions):
    * instead of a copy keep a step free of allocations.
    */
   function update(params: Float64Array[], grads: Float64Array[], commit: boolean): boolean {
-    const {learningRate: eta, momentum: mu = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8} = settings;
+    const {
+      learningRate: eta,
+      momentum: mu = OPTIMIZER_DEFAULTS.momentum,
+      beta1 = OPTIMIZER_DEFAULTS.beta1,
+      beta2 = OPTIMIZER_DEFAULTS.beta2,
+      epsilon = OPTIMIZER_DEFAULTS.epsilon
+    } = settings;
     const c1 = 1 - beta1 ** (t + 1);
     const c2 = 1 - beta2 ** (t + 1);
     for (let k = 0; k < params.length; ++k) {

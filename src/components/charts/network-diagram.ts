@@ -260,8 +260,8 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
           x: "x",
           y: "y",
           r: bias ? 11 : nodeRadius,
-          fill: bias ? "#eee" : (n: LayoutNode) => options.nodeFill?.(n.layer, n.index) ?? "white",
-          stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : "#444"),
+          fill: bias ? "white" : (n: LayoutNode) => options.nodeFill?.(n.layer, n.index) ?? "white",
+          stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : PALETTE.ink),
           strokeWidth: (n: LayoutNode) => (isHighlightedNode(n) ? 4 : 1.5),
           title: (n: LayoutNode) =>
             n.bias ? t("biasNode", {layer: n.layer}) : values ? t("nodeValue", {name: nameOf(n), value: formatFixed(values[n.layer][n.index], 4)}) : nameOf(n)
@@ -379,7 +379,7 @@ function componentLabels(
     const name = activationNames?.[0];
     labels.push({x: unit.x, y: unit.y - 0.55, text: name ? t("activationNamed", {name}) : t("activation")});
   }
-  const style = {x: "x", y: "y", text: "text", fill: "#5b3a8c", fontStyle: "italic", fontSize: 12, stroke: "white", strokeWidth: 4, paintOrder: "stroke"} as const;
+  const style = {x: "x", y: "y", text: "text", fill: PALETTE.ink, fontStyle: "italic", fontSize: 12, stroke: "white", strokeWidth: 4, paintOrder: "stroke"} as const;
   return [
     Plot.text(labels.filter((d) => !d.start), {...style, textAnchor: "middle"} as Plot.TextOptions),
     Plot.text(labels.filter((d) => d.start), {...style, textAnchor: "start"} as Plot.TextOptions)

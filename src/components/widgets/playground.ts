@@ -34,6 +34,7 @@ export const messages = {
   percent: "{value} %",
   diverged: "Training diverged: the loss or an update stopped being a finite number, so training stopped with the last finite weights. Lower the learning rate (or add regularisation) and press Reset.",
   noPoints: "There are no training points: click the plane to add some, or import a CSV under “Your own points”.",
+  noFeatures: "features: none was selected; using x₁ and x₂.",
   customNote: "Your own points are not part of the page link: a link to this page restores every setting but starts with no points. Download them as CSV (below) to keep them.",
   planeLabel: "Decision boundary over the plane from −6 to 6: {classes} classes, {train} training points. {status}",
   planeLabelTest: "Decision boundary over the plane from −6 to 6: {classes} classes, {train} training points and {test} test points (hollow). {status}",
@@ -443,7 +444,8 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
   });
 
   // ----- layout -----
-  const notice = checked.notices.length ? stateNotice(checked.notices) : w.notice;
+  // validateConfig's one correction (no input feature), in the widget's language.
+  const notice = checked.notices.length ? stateNotice([t("noFeatures")]) : w.notice;
   if (checked.notices.length && w.notice.querySelector("ul")) {
     notice.querySelector("ul")!.prepend(...w.notice.querySelectorAll("li"));
   }

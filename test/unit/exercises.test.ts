@@ -105,8 +105,8 @@ const cases: Case<never>[] = [
     exercise: twoUpdatesExercise,
     right: [String(Number(exerciseIterates()[2].toFixed(10)))],
     wrong: [
-      [String(Number(exerciseIterates()[1].toFixed(10))), GD_EXERCISE_STRINGS.oneUpdate.replace("{hint}", GD_EXERCISE_STRINGS.hint)],
-      ["1.5", GD_EXERCISE_STRINGS.wrong.replace("{hint}", GD_EXERCISE_STRINGS.hint)],
+      [String(Number(exerciseIterates()[1].toFixed(10))), GD_EXERCISE_STRINGS.oneUpdate],
+      ["1.5", GD_EXERCISE_STRINGS.wrong.replace("{hint}", GD_EXERCISE_STRINGS.nudge)],
       ["abc", GD_EXERCISE_STRINGS.notNumber]
     ],
     answerText: "1.92"

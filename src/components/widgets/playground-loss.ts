@@ -20,6 +20,7 @@ export interface LossPoint {
 export const LOSS_WIDTH = 340;
 const MAX_POINTS = 400;
 const REDRAW_MS = 400;
+const MIN_EPOCHS = 10;
 
 export interface LossView {
   element: HTMLElement;
@@ -52,12 +53,13 @@ export function createLossView(t: PlaygroundTranslate): LossView {
         width,
         height: 150,
         marginLeft: 48,
-        x: {label: t("loss.epoch"), nice: true},
+        // At least ten epochs wide: at epoch 0 alone the domain [0, 0] would label its one tick "0.000000".
+        x: {label: t("loss.epoch"), domain: [0, Math.max(MIN_EPOCHS, ...history.map((p) => p.epoch))], nice: true},
         y: {label: t("loss.loss"), domain: [0, Math.max(0.1, ...rows.map((r) => Math.min(r.loss, 5)))], clamp: true},
         color: {domain: ["training", "test"], range: [PALETTE.ink, PALETTE.series[4]], legend: true, tickFormat: (s: keyof typeof sets) => sets[s]},
         ariaLabel: t("loss.label"),
         // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the numbers.
-        marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.5})]
+        marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", z: "set", strokeWidth: 1.5})]
       })
     );
     const last = history[history.length - 1];

@@ -7,7 +7,7 @@
 import {createNetworkDiagram, type NetworkDrawing, type NetworkEdgeRef} from "../charts/network-diagram.js";
 import {PALETTE} from "../charts/palette.js";
 import {button, element} from "../course/dom.js";
-import type {Mlp} from "../nn/mlp.js";
+import {countParameters, type Mlp} from "../nn/mlp.js";
 import {MAX_NEURONS} from "../playground/config.js";
 import type {PlaneSample} from "../playground/grid.js";
 import {shadeNeuron} from "./playground-colors.js";
@@ -90,14 +90,17 @@ export function createNetworkView(t: PlaygroundTranslate, onNeurons: (layer: num
       inputs = nextInputs;
       selected = null;
       const hidden = sizes.slice(1, -1);
-      const weights = sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0);
+      // Weights and biases both, counted as the MNIST page counts its 269,322.
+      const {weights, biases} = countParameters(sizes);
       const out = sizes[sizes.length - 1];
       caption.textContent = t("network.caption", {
         sizes: sizes.join("-"),
         inputs: inputs.join(", "),
         hidden: hidden.length ? t(hidden.length > 1 ? "network.hiddenMany" : "network.hiddenOne", {count: hidden.length, sizes: hidden.join(", "), activation: hiddenActivation}) : t("network.noHidden"),
         outputs: out === 1 ? t("network.oneOutput") : t("network.outputs", {count: out}),
-        weights
+        parameters: weights + biases,
+        weights,
+        biases
       });
       draw();
     },

@@ -55,7 +55,7 @@ export const messages = {
   "files.imported": "Weights imported.",
   "files.savePng": "Download boundary (PNG)",
   "network.caption":
-    "Network {sizes}: inputs {inputs}; {hidden}; {outputs}; {weights} weights. Each small square shows what that neuron computes over the plane (vermillion negative, blue positive); edges are blue for positive weights, vermillion for negative, thicker for larger ones. Click or tap an edge to edit its weight.",
+    "Network {sizes}: inputs {inputs}; {hidden}; {outputs}; {parameters} parameters ({weights} weights and {biases} biases). Each small square shows what that neuron computes over the plane (vermillion negative, blue positive); edges are blue for positive weights, vermillion for negative, thicker for larger ones. Click or tap an edge to edit its weight.",
   "network.hiddenOne": "1 hidden layer of {sizes} {activation} neurons",
   "network.hiddenMany": "{count} hidden layers of {sizes} {activation} neurons",
   "network.noHidden": "no hidden layer",

@@ -11,7 +11,8 @@ export const twoUpdatesExercise: Exercise<string, typeof GD_EXERCISE_STRINGS> = 
   page: "gradient-descent",
   strings: GD_EXERCISE_STRINGS,
   prompt: (lang?: Lang) => gdExerciseText(lang)("prompt", exerciseValues()),
-  check: checkExercise,
+  // A first attempt: the nudge, not the worked first update (the quiz widget counts later attempts).
+  check: (answer: string, lang?: Lang) => checkExercise(answer, 0, lang),
   worked: (lang?: Lang) => gdExerciseText(lang)("worked", exerciseValues())
 };
 

@@ -120,6 +120,8 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
   );
   let shown: [number, number] | null = null;
   let size = CHART_MAX;
+  /** Draws both views of the current settings at the current size. */
+  let redraw = () => {};
 
   function update(): void {
     const values = {units: units.value as (typeof UNITS)[number], beta: beta.value, ...(Object.fromEntries(SLIDERS.map((key) => [key, sliders[key].value])) as Record<SliderKey, number>)};
@@ -138,8 +140,11 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
     // Layer 2 as drawn: the lecture's AND unit when it works, otherwise the widest-margin line.
     const layer2 = andSeparates || !line ? XOR_COMPOSITION.output : line;
     const marked = points.find((p) => shown !== null && p.x[0] === shown[0] && p.x[1] === shown[1]);
-    inputChart.replaceChildren(inputSpaceChart(t, net, activation, layer2, points, marked, size));
-    hiddenChart.replaceChildren(hiddenSpaceChart(t, net, activation, points, line, andSeparates, marked, size));
+    redraw = () => {
+      inputChart.replaceChildren(inputSpaceChart(t, net, activation, layer2, points, marked, size));
+      hiddenChart.replaceChildren(hiddenSpaceChart(t, net, activation, points, line, andSeparates, marked, size));
+    };
+    redraw();
     const shownText = shown ? t("shownCaption", {x1: shown[0], x2: shown[1]}) : "";
     inputCaption.textContent = t("inputCaption") + shownText;
     hiddenCaption.textContent = t("hiddenCaption") + shownText;
@@ -154,9 +159,11 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
     shown = input;
     update();
   };
+  update();
+  // A new width redraws the views only: the value has not changed.
   w.observeWidth(charts, (width) => {
     size = Math.min(CHART_MAX, width);
-    update();
+    redraw();
   });
   return root;
 }

@@ -240,12 +240,14 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): Wid
     w.notice,
     sideBySide(
       [element("div", "controls", gateInput, activationInput, w1Input, w2Input, bInput), presets, rowInput],
-      [diagram.element, element("div", "", generalFormula, liveFormula), chartHolder, scrollBox(table), message]
+      [diagram.element, scrollBox(generalFormula, liveFormula), chartHolder, scrollBox(table), message]
     )
   );
+  update();
+  // A new width redraws the chart only: the value has not changed.
   w.observeWidth(chartHolder, (width) => {
     chartSize = Math.min(CHART_MAX, width);
-    update();
+    chart!.update({width: chartSize, height: chartSize});
   });
   return root;
 }

@@ -247,6 +247,12 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): Widg
   }
 
   function render(): void {
+    drawCharts();
+    renderText(gateInput.value, ruleInput.value, samples().length);
+    publish();
+  }
+
+  function drawCharts(): void {
     const gate = gateInput.value;
     const rule = LEARNING_RULES[ruleInput.value];
     const rows = samples();
@@ -266,8 +272,6 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): Widg
       boundaryHolder.prepend(boundary.element);
     }
     if (errorsChart.getAttribute("data-key") !== `${epochs.length}/${errorsWidth}`) drawErrors(rows.length);
-    renderText(gate, rule.id, rows.length);
-    publish();
   }
 
   /** Redrawn only when an epoch ends (or the width changes). */
@@ -359,6 +363,7 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): Widg
     });
   }
   restart();
+  render();
 
   root.append(
     w.notice,
@@ -367,13 +372,14 @@ export function createPerceptronLearnerWidget(options: WidgetOptions = {}): Widg
       [epochLine, status, element("div", "row", boundaryHolder, errorsHolder), lastUpdate, scrollBox(stepsTable), explanation]
     )
   );
+  // A new width redraws the charts only: the value has not changed.
   w.observeWidth(boundaryHolder, (width) => {
     boundarySize = Math.min(BOUNDARY_MAX, width);
-    render();
+    drawCharts();
   });
   w.observeWidth(errorsHolder, (width) => {
     errorsWidth = Math.min(ERRORS_MAX, width);
-    render();
+    drawCharts();
   });
   return root;
 }

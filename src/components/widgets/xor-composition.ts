@@ -53,7 +53,7 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): WidgetE
   const diagram = element("div", "xor-composition-diagram");
   const sums = element("div", "xor-composition-sums");
   const table = truthTableElement(t("tableCaption"));
-  root.append(w.notice, sideBySide([element("div", "controls", input)], [diagram, sums, scrollBox(table)]));
+  root.append(w.notice, sideBySide([element("div", "controls", input)], [diagram, scrollBox(sums), scrollBox(table)]));
 
   const {weights, biases} = compositionLayers(XOR_COMPOSITION);
   const [nand, or] = XOR_COMPOSITION.hidden;
@@ -64,7 +64,8 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): WidgetE
     `${term(u.w1, true)}\\cdot ${a} ${term(u.w2, false)}\\cdot ${b} ${term(u.b, false)} = ${texNumber(result, 1)}`;
   let diagramWidth = DIAGRAM_MAX;
 
-  function update(): void {
+  /** The drawing of the network with the chosen input's values. */
+  function drawDiagram(): void {
     const value = input.value as InputId;
     const x1 = Number(value[0]);
     const x2 = Number(value[1]);
@@ -83,6 +84,14 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): WidgetE
         ariaLabel: t("diagramLabel", {x1, x2, s1: v.s[0], s2: v.s[1], y: v.y})
       })
     );
+  }
+
+  function update(): void {
+    const value = input.value as InputId;
+    const x1 = Number(value[0]);
+    const x2 = Number(value[1]);
+    const v = composeForward(XOR_COMPOSITION, x1, x2);
+    drawDiagram();
     sums.replaceChildren(
       element("p", "", t("layer1")),
       texElement(String.raw`g_1 = ${sum(nand, x1, x2, v.g[0])} \;\Rightarrow\; s_1 = ${v.s[0]}`, true),
@@ -100,9 +109,11 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): WidgetE
     w.publish({input: value, x1, x2, s1: v.s[0], s2: v.s[1], y: v.y});
   }
   input.addEventListener("input", update);
+  update();
+  // A new width redraws the drawing only: the value has not changed.
   w.observeWidth(diagram, (width) => {
     diagramWidth = Math.min(DIAGRAM_MAX, width);
-    update();
+    drawDiagram();
   });
   return root;
 }

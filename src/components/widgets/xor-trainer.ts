@@ -256,9 +256,8 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
   }
 
   function render(): void {
-    const net = trainer.net;
     const lossNow = trainer.evaluate();
-    const correct = correctCount(net);
+    const correct = correctCount(trainer.net);
     const epoch = trainer.epoch.toLocaleString(w.lang);
     readout.textContent = t("readout", {epoch, loss: formatFixed(lossNow, 4), correct});
     readout.dataset.correct = String(correct);
@@ -267,7 +266,22 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     message.textContent = statusMessage(lossNow);
     if (trainer.diverged || xorStatus(trainer) === "stalled") message.classList.add("bad-text");
     else if (correct === 4) message.classList.add("ok-text");
+    drawCharts(correct);
+    trainLoop.replaceChildren(
+      element("li", "", t("loopEpoch", {epoch, max: MAX_EPOCHS.toLocaleString(w.lang)})),
+      element("li", "", t("loopForward")),
+      element("li", "", t("loopLoss", {formula: t(`lossFormula.${settings.loss}` as Key), loss: formatFixed(lossNow, 4), baseline: formatFixed(baseline, 4)})),
+      element("li", "", t("loopBackprop")),
+      element("li", "", t("loopUpdate", {lr: formatFixed(settings.learningRate, 2)}))
+    );
+    outputs.replaceChildren(...outputsTable());
+    weights.replaceChildren(...weightsTable());
+    publish();
+  }
 
+  /** The boundary, the loss curve and the network drawing at their current widths. */
+  function drawCharts(correct = correctCount(trainer.net)): void {
+    const net = trainer.net;
     const boundaryOptions = {
       predict: (x1: number, x2: number) => forward(net, [x1, x2])[0],
       points: XOR_DATA.inputs.map((x, k) => ({x1: x[0], x2: x[1], label: XOR_DATA.targets[k][0]})),
@@ -308,16 +322,6 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
         ariaLabel: t("networkLabel", {h: settings.hidden, x1: chosen[0], x2: chosen[1], y: formatFixed(net.a[2][0], 3)})
       })
     );
-    trainLoop.replaceChildren(
-      element("li", "", t("loopEpoch", {epoch, max: MAX_EPOCHS.toLocaleString(w.lang)})),
-      element("li", "", t("loopForward")),
-      element("li", "", t("loopLoss", {formula: t(`lossFormula.${settings.loss}` as Key), loss: formatFixed(lossNow, 4), baseline: formatFixed(baseline, 4)})),
-      element("li", "", t("loopBackprop")),
-      element("li", "", t("loopUpdate", {lr: formatFixed(settings.learningRate, 2)}))
-    );
-    outputs.replaceChildren(...outputsTable());
-    weights.replaceChildren(...weightsTable());
-    publish();
   }
 
   function outputsTable(): Node[] {
@@ -356,18 +360,16 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     w.write({show: show.value as string});
     render();
   });
-  settings = readSettings();
-  trainer = xorTrainer(settings);
-  baseline = trainer.evaluate();
-
+  restart();
+  // A new width redraws the charts only: the value has not changed.
   w.observeWidth(charts, (width) => {
     sizes.boundary = Math.min(BOUNDARY_MAX, width);
     sizes.curve = Math.min(CURVE_MAX, width);
-    render();
+    drawCharts();
   });
   w.observeWidth(diagram, (width) => {
     sizes.network = Math.min(NETWORK_MAX, width);
-    render();
+    drawCharts();
   });
   return root;
 }

@@ -264,7 +264,7 @@ describe("the explorer as a module", () => {
     await page.waitForFunction(() => "widget" in window, null, WAIT);
     const href = page.url();
     type Host = {widget: {value: {w1: number; gate: string; computes: string | null; right: number}}; events: number};
-    expect(await page.evaluate(() => (window as unknown as Host).widget.value)).toMatchObject({w1: 0.5, gate: "and", computes: "or", right: 3});
+    expect(await page.evaluate(() => (window as unknown as Host).widget.value)).toMatchObject({w1: 0.5, gate: "and", computes: "or", right: 2});
     await page.getByRole("button", {name: /^NAND \(/}).click();
     await page.getByRole("slider", {name: "w₁"}).focus();
     await page.keyboard.press("ArrowUp");

@@ -25,8 +25,8 @@ test("shadeGrid colours two classes from the palette's class 0 shade to class 1'
   shadeGrid([0, 1, 0.5, -3, NaN], 2, pixels);
   const px = (i: number) => Array.from(pixels.slice(4 * i, 4 * i + 4));
   const [zero, one] = BINARY_SHADES;
-  expect(zero).toEqual(tint(PALETTE.classes[0], 0.45));
-  expect(one).toEqual(tint(PALETTE.classes[1], 0.45));
+  expect(zero).toEqual(tint(PALETTE.classes[0], 0.3));
+  expect(one).toEqual(tint(PALETTE.classes[1], 0.3));
   expect(px(0)).toEqual([...zero, 255]);
   expect(px(1)).toEqual([...one, 255]);
   // Half way; the pixel array rounds halves to even.

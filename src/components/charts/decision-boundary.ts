@@ -77,7 +77,7 @@ export function tint(hex: string, strength: number): Rgb {
 }
 
 /** Shading of two classes, from class 0 to class 1, light enough for the points to stay visible. */
-export const BINARY_SHADES: readonly [Rgb, Rgb] = [tint(PALETTE.classes[0], 0.45), tint(PALETTE.classes[1], 0.45)];
+export const BINARY_SHADES: readonly [Rgb, Rgb] = [tint(PALETTE.classes[0], 0.3), tint(PALETTE.classes[1], 0.3)];
 /** The same two shades as CSS colours, for Plot's colour scales. */
 export const BINARY_SHADES_CSS = BINARY_SHADES.map((c) => `rgb(${c.join(", ")})`) as [string, string];
 /** Class colours at one-third strength over white, so the points stay visible. */

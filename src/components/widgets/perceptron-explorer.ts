@@ -18,7 +18,7 @@ import {activationById, activations, type Activation, type ActivationId} from ".
 import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, truthTable, type GateId} from "../nn/gates.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
-import {gateSelect} from "./perceptron-controls.js";
+import {activationMessages, gateSelect} from "./perceptron-controls.js";
 
 const WEIGHT_RANGE: [number, number] = [-2, 2];
 const ACTIVATION_IDS = Object.keys(activations) as ActivationId[];
@@ -37,13 +37,7 @@ export const perceptronExplorerSchema = {
 export const messages = {
   gate: "Gate",
   activation: "Activation",
-  "act.step": "Step",
-  "act.sigmoid": "Sigmoid",
-  "act.tanh": "tanh",
-  "act.relu": "ReLU",
-  "act.leaky-relu": "Leaky ReLU",
-  "act.elu": "ELU",
-  "act.linear": "Linear",
+  ...activationMessages,
   bias: "b (bias)",
   input: "Input shown in the diagram",
   presets: "Lecture's weights: ",

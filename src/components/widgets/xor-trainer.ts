@@ -17,7 +17,7 @@ import {trainableActivationIds, type ActivationId} from "../nn/activations.js";
 import {forward, type LossKind} from "../nn/mlp.js";
 import type {Trainer} from "../nn/trainer.js";
 import {correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer, type XorSettings} from "../nn/xor-training.js";
-import {headerRow} from "./perceptron-controls.js";
+import {activationMessages, headerRow} from "./perceptron-controls.js";
 
 const INPUTS = ["00", "10", "01", "11"] as const;
 const LOSSES = ["mse", "cross-entropy"] as const;
@@ -45,12 +45,7 @@ const NETWORK_MAX = 420;
 export const messages = {
   hidden: "Hidden units H",
   activation: "Hidden activation",
-  "act.sigmoid": "Sigmoid",
-  "act.tanh": "tanh",
-  "act.relu": "ReLU",
-  "act.leaky-relu": "Leaky ReLU",
-  "act.elu": "ELU",
-  "act.linear": "Linear",
+  ...activationMessages,
   lr: "Learning rate η",
   seed: "Seed",
   loss: "Loss",

@@ -35,7 +35,7 @@ export const messages = {
   notRun: "(fill in the blanks to run it: {problem}.)",
   notChecked: "Not checked: {problem}.",
   correct: "Correct: with these weights the program computes {gate} on all four inputs.",
-  wrongRow: "({x1}, {x2}) gives {output}, should be {target}",
+  wrongRow: "({x1}, {x2}) gives {output}, should be {expected}",
   notYet: "Not yet: {rows}."
 } satisfies Messages;
 
@@ -131,11 +131,11 @@ export function createPerceptronBlanksWidget(options: WidgetOptions = {}): Perce
       publish();
       return;
     }
-    const {wrong} = checkGate(gate, result.weights);
-    solved = wrong.length === 0;
+    const {misses} = checkGate(gate, result.weights);
+    solved = misses.length === 0;
     reportExercise(`perceptron-${gate}`, solved ? 1 : 0, 1);
     verdict.className = `perceptron-blanks-verdict notice ${solved ? "ok" : "error"}`;
-    verdict.textContent = solved ? t("correct", {gate: GATE_NAMES[gate]}) : t("notYet", {rows: wrong.map((row) => t("wrongRow", {...row})).join("; ")});
+    verdict.textContent = solved ? t("correct", {gate: GATE_NAMES[gate]}) : t("notYet", {rows: misses.map((m) => t("wrongRow", {x1: m.x1, x2: m.x2, output: m.output, expected: m.expected})).join("; ")});
     publish();
   }
 

@@ -15,7 +15,7 @@ import type {Messages} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {activationById, activations, type Activation, type ActivationId} from "../nn/activations.js";
-import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, truthTable, type GateId} from "../nn/gates.js";
+import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, LECTURE_WEIGHT_GATES, truthTable, type GateId} from "../nn/gates.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
 import {activationMessages, gateSelect} from "./perceptron-controls.js";
@@ -41,7 +41,8 @@ export const messages = {
   bias: "b (bias)",
   input: "Input shown in the diagram",
   presets: "Lecture's weights: ",
-  presetsLabel: "The lecture's hand-set weights",
+  presetsLabel: "Hand-set weights: the lecture's for AND, OR and NAND, the site's own for NOR",
+  siteOwn: " Site's own, derived the same way: ",
   "diagram.bias": "bias",
   "diagram.sum": "weighted sum s",
   "diagram.output": "output y",
@@ -121,9 +122,15 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): Wid
   const presets = element("div", "perceptron-presets", element("span", "", t("presets")));
   presets.setAttribute("role", "group");
   presets.setAttribute("aria-label", t("presetsLabel"));
+  let siteOwnLabelled = false;
   for (const gate of GATE_IDS) {
     const weights = HAND_WEIGHTS[gate];
     if (!weights) continue;
+    // GATE_IDS lists the lecture's gates first: one label before the first of the site's own.
+    if (!LECTURE_WEIGHT_GATES.includes(gate) && !siteOwnLabelled) {
+      presets.append(element("span", "", t("siteOwn")));
+      siteOwnLabelled = true;
+    }
     const label = `${GATE_NAMES[gate]} (${formatFixed(weights.w1, 1)}, ${formatFixed(weights.w2, 1)}, ${formatFixed(weights.b, 1)})`;
     presets.append(
       button(label, () => {

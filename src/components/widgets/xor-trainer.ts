@@ -75,7 +75,7 @@ export const messages = {
   loopUpdate: "update: w ← w − η·∂E/∂w with η = {lr}",
   diverged: "Training stopped: {reason}.",
   solved: "Solved: all four points are on the right side of y = 0.5 (loss {loss}).",
-  stalled: "Stalled: the loss has stopped falling at {loss} with {correct}/4 correct.{where} This is a local minimum: every small change of the weights makes the loss worse, so gradient descent stays. {advice}",
+  stalled: "Stalled: the loss has stopped falling at {loss} with {correct}/4 correct.{where} This is a plateau: the gradient has faded almost to 0, so every update is tiny, and downhill only leads further along the flat. {advice}",
   stuckAt: " The output sits near 0.5 for {inputs}.",
   and: " and ",
   adviceLinear: "A linear hidden layer can only draw one straight line — pick a nonlinear activation.",

@@ -17,7 +17,7 @@ import {trainableActivationIds, type ActivationId} from "../nn/activations.js";
 import {forward, type LossKind} from "../nn/mlp.js";
 import type {Trainer} from "../nn/trainer.js";
 import {correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer, type XorSettings} from "../nn/xor-training.js";
-import {activationMessages, headerRow} from "./perceptron-controls.js";
+import {activationMessages, headerRow, networkLabels, networkMessages} from "./perceptron-controls.js";
 
 const INPUTS = ["00", "10", "01", "11"] as const;
 const LOSSES = ["mse", "cross-entropy"] as const;
@@ -46,6 +46,7 @@ export const messages = {
   hidden: "Hidden units H",
   activation: "Hidden activation",
   ...activationMessages,
+  ...networkMessages,
   lr: "Learning rate η",
   seed: "Seed",
   loss: "Loss",
@@ -313,6 +314,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
         values: net.a,
         components: true,
         activationNames: [actName(settings.activation)],
+        labels: networkLabels((key) => t(key)),
         width: sizes.network,
         ariaLabel: t("networkLabel", {h: settings.hidden, x1: chosen[0], x2: chosen[1], y: formatFixed(net.a[2][0], 3)})
       })

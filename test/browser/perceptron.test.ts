@@ -192,3 +192,92 @@ describe("learning", () => {
     await page.context().close();
   });
 });
+
+describe("the page as a notebook", () => {
+  test("the weights set by hand name their gate in the prose and can be checked in the blanks", async () => {
+    const {page, errors} = await openPage(site, "/perceptron");
+    await ready(page);
+    const computes = page.locator(".perceptron-computes");
+    // The defaults (0.5, 0.5, −0.2) are OR's weights while the table compares with AND.
+    await expect.poll(() => computes.textContent()).toBe("With w₁ = 0.5, w₂ = 0.5, b = −0.2, the perceptron computes OR (you are comparing it with AND).");
+    await page.getByRole("button", {name: /^AND \(/}).click();
+    await expect.poll(() => computes.textContent()).toBe("With w₁ = 0.5, w₂ = 0.5, b = −0.7, the perceptron computes AND.");
+
+    // The blanks offer the same weights; using them fills the blanks and checks.
+    const offer = page.locator(".perceptron-offer");
+    await expect.poll(() => offer.textContent()).toBe("Test the weights set above: w₁ = 0.5, w₂ = 0.5, b = −0.7");
+    await offer.click();
+    expect(await page.textContent(".perceptron-blanks-verdict")).toBe("Correct: with these weights the program computes AND on all four inputs.");
+    expect(await page.getByRole("textbox", {name: "b for AND"}).inputValue()).toBe("-0.7");
+    await expect.poll(() => page.textContent(".perceptron-blanks-computes")).toBe("As typed, the blanks make a perceptron that computes AND.");
+
+    // Only x₁ counts: no gate has that truth table, and the check says which rows fail.
+    const w2 = page.getByRole("spinbutton", {name: "w₂"});
+    await w2.fill("0");
+    await w2.press("Enter");
+    await page.getByRole("spinbutton", {name: "b (bias)"}).fill("-0.2");
+    await page.getByRole("spinbutton", {name: "b (bias)"}).press("Enter");
+    await expect.poll(() => computes.textContent()).toMatch(/^With w₁ = 0\.5, w₂ = 0, b = −0\.2, the perceptron computes none of AND, NAND, OR, NOR and XOR/);
+    await offer.click();
+    expect(await page.textContent(".perceptron-blanks-verdict")).toBe("Not yet: (1, 0) gives 1, should be 0.");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a converged run's weights show in the prose", async () => {
+    const {page, errors} = await openPage(site, "/perceptron?lgate=or&lr=0.1&seed=3");
+    await ready(page);
+    await page.getByRole("spinbutton", {name: "Speed (epochs per second)"}).fill("60");
+    await page.getByRole("button", {name: "Play"}).click();
+    await expect.poll(() => page.textContent(".perceptron-learned"), {timeout: 120_000}).toMatch(/^The rule's answer for OR is w₁ = [−\d.]+, w₂ = [−\d.]+, b = [−\d.]+/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("at 390 px wide the page does not scroll sideways", async () => {
+    const {page, errors} = await openPage(site, "/perceptron");
+    await page.setViewportSize({width: 390, height: 844});
+    await ready(page);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The boundary chart follows the width it is given.
+    const chartWidth = await page.locator(".perceptron-explorer .decision-boundary").evaluate((e) => e.getBoundingClientRect().width);
+    expect(chartWidth).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the explorer as a module", () => {
+  test("with syncUrl: false it leaves the host's URL alone, exposes .value and fires input", async () => {
+    const {page, errors, failed} = await openPage(site, "/__host-perceptron", {
+      extraPages: {
+        "/__host-perceptron": `<!doctype html><html lang="en"><title>host</title><body><div id="mount"></div>
+          <script type="module">
+            const {createPerceptronExplorerWidget} = await import("/embed/perceptron.js");
+            const widget = createPerceptronExplorerWidget({syncUrl: false});
+            window.events = 0;
+            document.body.addEventListener("input", () => window.events++);
+            document.getElementById("mount").append(widget);
+            window.widget = widget;
+          </script></body></html>`
+      }
+    });
+    await page.waitForFunction(() => "widget" in window, null, WAIT);
+    const href = page.url();
+    type Host = {widget: {value: {w1: number; gate: string; computes: string | null; right: number}}; events: number};
+    expect(await page.evaluate(() => (window as unknown as Host).widget.value)).toMatchObject({w1: 0.5, gate: "and", computes: "or", right: 2});
+    await page.getByRole("button", {name: /^NAND \(/}).click();
+    await page.getByRole("slider", {name: "w₁"}).focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => page.evaluate(() => (window as unknown as Host).widget.value.w1)).toBeCloseTo(-0.49, 6);
+    expect(await page.evaluate(() => (window as unknown as Host).widget.value)).toMatchObject({gate: "nand", computes: "nand", right: 4});
+    // One event per change of the value, none from the inner controls.
+    expect(await page.evaluate(() => (window as unknown as Host).events)).toBe(2);
+    await page.waitForTimeout(600);
+    expect(page.url()).toBe(href);
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -55,6 +55,8 @@ describe("XOR and the multi-layer perceptron", () => {
     // It pauses by itself once solved (4/4 and loss < 0.01).
     await page.waitForFunction(() => document.querySelector(".xor-play")?.textContent === "Play", null, {timeout: 120_000});
     expect(await page.locator(".xor-status").textContent()).toMatch(/^Solved/);
+    // The page's prose follows the trainer's value.
+    await expect.poll(() => page.textContent(".xor-training-status")).toMatch(/^Solved after [\d,]+ epochs: the outputs for \(0, 0\), \(1, 0\), \(0, 1\), \(1, 1\) are /);
     expect(Number(await readout.getAttribute("data-epoch"))).toBeGreaterThan(100);
     expect(await boundaryImage(page)).not.toBe(before);
     expect(await page.locator(".xor-outputs tbody td.ok-text").count()).toBe(4);
@@ -85,6 +87,63 @@ describe("XOR and the multi-layer perceptron", () => {
     expect(await notice.locator("b").count()).toBe(0);
     expect(await page.getByRole("spinbutton", {name: "Hidden units H"}).inputValue()).toBe("8");
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the XOR page as a notebook", () => {
+  test("the input chosen in the composition is ringed in the hidden layer's view and named in the prose", async () => {
+    const {page, errors} = await openPage(site, "/xor-mlp?input=11");
+    const follows = page.locator(".hidden-space-follows");
+    await expect.poll(() => follows.textContent(), {timeout: 30_000}).toMatch(/^The ring marks the input chosen in the composition above, \(1, 1\), whose XOR is 0: the lecture's gates send it to \(s₁, s₂\) = \(0, 1\)/);
+    expect(await page.locator(".hidden-space-table tr.current td").first().textContent()).toBe("(1, 1)");
+    await page.locator(".xor-composition").getByLabel("(0, 1)").check();
+    await expect.poll(() => page.locator(".hidden-space-table tr.current td").first().textContent()).toBe("(0, 1)");
+    expect(await follows.textContent()).toContain("(0, 1), whose XOR is 1");
+    expect(await page.locator(".hidden-space figcaption").first().textContent()).toContain("The ringed point is the input (0, 1).");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("at 390 px wide the page does not scroll sideways", async () => {
+    const {page, errors} = await openPage(site, "/xor-mlp");
+    await page.setViewportSize({width: 390, height: 844});
+    await page.locator(".xor-readout").waitFor({timeout: 30_000});
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("the trainer as a module with syncUrl: false leaves the host's URL alone, exposes .value and fires input", async () => {
+    const {page, errors, failed} = await openPage(site, "/__host-xor", {
+      extraPages: {
+        "/__host-xor": `<!doctype html><html lang="en"><title>host</title><body><div id="mount"></div>
+          <script type="module">
+            const {createXorTrainerWidget} = await import("/embed/xor-trainer.js");
+            const trainer = createXorTrainerWidget({syncUrl: false});
+            window.seen = [];
+            trainer.addEventListener("input", () => window.seen.push(trainer.value.epoch));
+            document.getElementById("mount").append(trainer);
+            window.trainer = trainer;
+          </script></body></html>`
+      }
+    });
+    await page.waitForFunction(() => "trainer" in window, null, {timeout: 60_000});
+    const href = page.url();
+    type Host = {trainer: {value: {epoch: number; h: number; status: string; outputs: number[]}}; seen: number[]};
+    expect(await page.evaluate(() => (window as unknown as Host).trainer.value)).toMatchObject({epoch: 0, h: 4, status: "ready"});
+    await page.getByRole("button", {name: "Step (1 epoch)"}).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as Host).trainer.value.epoch)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as Host).seen)).toContain(1);
+    await page.getByRole("spinbutton", {name: "Hidden units H"}).fill("3");
+    await page.getByRole("spinbutton", {name: "Hidden units H"}).press("Enter");
+    await expect.poll(() => page.evaluate(() => (window as unknown as Host).trainer.value.h)).toBe(3);
+    expect((await page.evaluate(() => (window as unknown as Host).trainer.value)).outputs).toHaveLength(4);
+    await page.waitForTimeout(600);
+    expect(page.url()).toBe(href);
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import {expect, test} from "vitest";
-import {checkGate, parseBlank, programOutput, programTemplate} from "../../src/components/course/perceptron-exercise.js";
+import {checkGate, computedGate, parseBlank, programOutput, programTemplate} from "../../src/components/course/perceptron-exercise.js";
 import {HAND_WEIGHTS} from "../../src/components/nn/gates.js";
+import {perceptron} from "../../src/components/nn/perceptron.js";
 
 test("blanks accept what Python would, including a typographic minus", () => {
   expect(parseBlank("0.5")).toEqual({value: 0.5});
@@ -8,9 +9,10 @@ test("blanks accept what Python would, including a typographic minus", () => {
   expect(parseBlank("\u22120.7")).toEqual({value: -0.7});
   expect(parseBlank(".5")).toEqual({value: 0.5});
   expect(parseBlank("1e-1")).toEqual({value: 0.1});
-  expect(parseBlank("")).toEqual({error: "is still blank"});
+  expect(parseBlank("")).toEqual({error: "blank"});
+  expect(parseBlank(" abc ")).toEqual({error: "not-a-number", text: '"abc"'});
   for (const bad of ["???", "0x10", "Infinity", "1,5", "--1", "NaN"]) expect(parseBlank(bad)).toHaveProperty("error");
-  expect(parseBlank("1e400")).toEqual({error: "is too large"});
+  expect(parseBlank("1e400")).toEqual({error: "too-large"});
 });
 
 test("the program prints the lecture's AND output with the lecture's weights", () => {
@@ -43,4 +45,11 @@ test("the check accepts any weights that work and names the rows that do not", (
   expect(checkGate("and", {w1: 0.5, w2: 0.5, b: -1}).wrong).toEqual(["(1, 1) gives 0, should be 1"]);
   // No weights solve XOR; the hand weights of OR get (1,1) wrong.
   expect(checkGate("xor", HAND_WEIGHTS.or!).wrong).toEqual(["(1, 1) gives 1, should be 0"]);
+});
+
+test("the gate a perceptron computes: the lecture's hand weights name their gates, other weights none", () => {
+  for (const [gate, weights] of Object.entries(HAND_WEIGHTS)) expect(computedGate((a, b) => perceptron(weights!, a, b))).toBe(gate);
+  // Only x₁ matters: no gate of the lecture has that truth table.
+  expect(computedGate((a, b) => perceptron({w1: 1, w2: 0, b: -0.5}, a, b))).toBeNull();
+  expect(computedGate((a, b) => (a !== b ? 1 : 0))).toBe("xor");
 });

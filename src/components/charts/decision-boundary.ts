@@ -5,6 +5,8 @@
  * The shading is a canvas (one pixel per grid cell) so it can be redrawn every frame.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "./chart-role.js";
+import {hexRgb, PALETTE, type Rgb} from "./palette.js";
 
 export type Domain = {x: [number, number]; y: [number, number]};
 
@@ -39,7 +41,7 @@ export interface BoundaryOptions {
 }
 
 export const UNIT_SQUARE: Domain = {x: [-0.25, 1.25], y: [-0.25, 1.25]};
-const CLASS_COLORS = ["#e66101", "#5e3c99", "#1b9e77", "#d95f02", "#7570b3"];
+const CLASS_COLORS = PALETTE.classes;
 
 /** The model's output on a resolution×resolution grid, row 0 at the top (y = y-max). */
 export function boundaryGrid(predict: (x1: number, x2: number) => number, domain: Domain, resolution: number): Float64Array {
@@ -69,15 +71,21 @@ export function boundaryLine(w1: number, w2: number, b: number, domain: Domain):
   return hits.length >= 2 ? [hits[0], hits[1]] : null;
 }
 
-type Rgb = [number, number, number];
-const hexRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
-const BINARY_RANGE: [Rgb, Rgb] = [hexRgb("#fdb863"), hexRgb("#b2abd2")];
+/** A colour mixed with white: `strength` 1 is the colour itself, 0 is white. */
+export function tint(hex: string, strength: number): Rgb {
+  return hexRgb(hex).map((v) => Math.round(255 + (v - 255) * strength)) as Rgb;
+}
+
+/** Shading of two classes, from class 0 to class 1, light enough for the points to stay visible. */
+export const BINARY_SHADES: readonly [Rgb, Rgb] = [tint(PALETTE.classes[0], 0.3), tint(PALETTE.classes[1], 0.3)];
+/** The same two shades as CSS colours, for Plot's colour scales. */
+export const BINARY_SHADES_CSS = BINARY_SHADES.map((c) => `rgb(${c.join(", ")})`) as [string, string];
 /** Class colours at one-third strength over white, so the points stay visible. */
-const CLASS_TINTS: Rgb[] = CLASS_COLORS.map((c) => hexRgb(c).map((v) => Math.round(255 + (v - 255) / 3)) as Rgb);
-const UNDEFINED: Rgb = [200, 200, 200];
+const CLASS_TINTS: Rgb[] = CLASS_COLORS.map((c) => tint(c, 1 / 3));
+const UNDEFINED: Rgb = tint(PALETTE.undefined, 0.6);
 
 /**
- * Colours grid values into RGBA pixels: two classes from orange (0) to purple (1)
+ * Colours grid values into RGBA pixels: two classes from class 0's shade to class 1's
  * by the output, clamped; several classes by the class index. Anything not finite is grey.
  */
 export function shadeGrid(values: ArrayLike<number>, classes: number, pixels: Uint8ClampedArray): void {
@@ -87,7 +95,7 @@ export function shadeGrid(values: ArrayLike<number>, classes: number, pixels: Ui
     if (!Number.isFinite(v)) rgb = UNDEFINED;
     else if (classes === 2) {
       const t = Math.max(0, Math.min(1, v));
-      const [a, b] = BINARY_RANGE;
+      const [a, b] = BINARY_SHADES;
       rgb = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
     } else rgb = CLASS_TINTS[Math.max(0, Math.round(v)) % CLASS_TINTS.length];
     pixels[4 * i] = rgb[0];
@@ -162,7 +170,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
     // Under the points.
     const dots = svg.querySelector('[aria-label="dot"]');
     dots ? dots.before(line) : svg.append(line);
-    element.append(svg);
+    element.append(asImage(svg));
   }
 
   function draw(): void {
@@ -191,6 +199,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
     }
     line!.style.display = ends ? "" : "none";
     svg.setAttribute("aria-label", options.ariaLabel ?? "Decision boundary: the plane shaded by the model's output, with the data points");
+    svg.setAttribute("role", "img");
   }
 
   draw();

@@ -4,6 +4,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "./chart-role.js";
+import {PALETTE} from "./palette.js";
 
 export interface LossPoint {
   epoch: number;
@@ -20,6 +21,8 @@ export interface LossCurveOptions {
   /** Logarithmic loss axis (default), useful when the loss falls by decades. */
   log?: boolean;
   yLabel?: string;
+  /** The epoch axis's label (translated by the caller). */
+  xLabel?: string;
   /** Epoch range to show at least (the axis does not jump while a run starts). */
   minEpochs?: number;
   width?: number;
@@ -33,19 +36,19 @@ export function plottablePoints(points: readonly LossPoint[], log: boolean): Los
 }
 
 export function lossCurve(options: LossCurveOptions): SVGSVGElement | HTMLElement {
-  const {series, log = true, yLabel = "loss", minEpochs = 10, width = 360, height = 240} = options;
+  const {series, log = true, yLabel = "loss", xLabel = "epoch", minEpochs = 10, width = 360, height = 240} = options;
   const rows = series.flatMap((s) => plottablePoints(s.points, log).map((p) => ({...p, name: s.name})));
   const lastEpoch = Math.max(minEpochs, ...rows.map((r) => r.epoch));
   return asImage(Plot.plot({
     width,
     height,
     marginLeft: 55,
-    x: {label: "epoch", domain: [0, lastEpoch]},
+    x: {label: xLabel, domain: [0, lastEpoch]},
     // Plain decimals on the ticks (the default log format writes 0.2 as "200m").
     y: {label: yLabel, type: log ? "log" : "linear", grid: true, tickFormat: (d: number) => String(+d.toPrecision(2)), ...(rows.length ? {} : {domain: log ? [0.001, 1] : [0, 1]})},
-    color: series.length > 1 ? {legend: true} : undefined,
+    color: series.length > 1 ? {legend: true, range: PALETTE.series} : undefined,
     ariaLabel: options.ariaLabel ?? describe(series),
-    marks: [Plot.line(rows, {x: "epoch", y: "loss", stroke: series.length > 1 ? "name" : "currentColor", strokeWidth: 1.5})]
+    marks: [Plot.line(rows, {x: "epoch", y: "loss", stroke: series.length > 1 ? "name" : PALETTE.live, strokeWidth: 1.5})]
   }));
 }
 

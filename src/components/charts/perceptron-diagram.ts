@@ -6,6 +6,8 @@
  */
 import type {Activation} from "../nn/activations.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
+import {formatFixed} from "../course/format.js";
+import {PALETTE} from "./palette.js";
 
 export interface DiagramValues extends PerceptronWeights {
   x1: number;
@@ -13,16 +15,18 @@ export interface DiagramValues extends PerceptronWeights {
   activation: Activation;
 }
 
-/** A number with fixed digits and a real minus sign; a dash for anything not finite. */
-export function formatValue(x: number, digits = 2): string {
-  if (!Number.isFinite(x)) return "—";
-  const s = x.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s.replace("-", "\u2212");
+/** The diagram's words, already translated by the widget that draws it. */
+export interface DiagramLabels {
+  bias: string;
+  sum: string;
+  output: string;
+  /** The activation's name as shown under its curve. */
+  activationName(activation: Activation): string;
+  /** The text alternative, given the numbers as text. */
+  title(numbers: {x1: string; x2: string; w1: string; w2: string; b: string; s: string; activation: string; y: string}): string;
 }
 
 const SVG = "http://www.w3.org/2000/svg";
-const POSITIVE = "#3b6db3";
-const NEGATIVE = "#c4581b";
 const WIDTH = 560;
 const HEIGHT = 230;
 const SUM = {x: 280, y: 115};
@@ -44,7 +48,7 @@ function text(parent: Element, x: number, y: number, content: string, attrs: Rec
   return t;
 }
 
-export function perceptronDiagram(initial: DiagramValues): {element: SVGSVGElement; update(values: DiagramValues): void} {
+export function perceptronDiagram(initial: DiagramValues, labels: DiagramLabels): {element: SVGSVGElement; update(values: DiagramValues): void} {
   const svg = el("svg", {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: "img", class: "perceptron-diagram", style: "max-width: 100%; height: auto; font: 13px var(--sans-serif, sans-serif);"});
   const title = el("title", {}, svg);
   const inputs = [
@@ -61,22 +65,22 @@ export function perceptronDiagram(initial: DiagramValues): {element: SVGSVGEleme
   });
   const inputValues = inputs.map(({name, at}) => {
     el("circle", {cx: at.x, cy: at.y, r: 22, fill: "var(--theme-background-alt, #f4f4f4)", stroke: "currentColor"}, svg);
-    text(svg, at.x - 42, at.y, name === "1" ? "bias" : name, {"font-style": name === "1" ? "normal" : "italic", fill: "var(--theme-foreground-muted, #555)"});
+    text(svg, at.x - 42, at.y, name === "1" ? labels.bias : name, {"font-style": name === "1" ? "normal" : "italic", fill: "var(--theme-foreground-muted, #555)"});
     return text(svg, at.x, at.y, "");
   });
   el("circle", {cx: SUM.x, cy: SUM.y, r: 26, fill: "var(--theme-background-alt, #f4f4f4)", stroke: "currentColor"}, svg);
   text(svg, SUM.x, SUM.y - 8, "Σ", {"font-size": 18});
   const sumValue = text(svg, SUM.x, SUM.y + 11, "", {"font-size": 12});
-  text(svg, SUM.x, SUM.y + 44, "weighted sum s", {"font-size": 11, fill: "var(--theme-foreground-muted, #555)"});
+  text(svg, SUM.x, SUM.y + 44, labels.sum, {"font-size": 11, fill: "var(--theme-foreground-muted, #555)"});
   el("line", {x1: SUM.x + 26, y1: SUM.y, x2: ACT.x - ACT.w / 2, y2: SUM.y, stroke: "currentColor"}, svg);
   el("rect", {x: ACT.x - ACT.w / 2, y: ACT.y - ACT.h / 2, width: ACT.w, height: ACT.h, rx: 6, fill: "var(--theme-background-alt, #f4f4f4)", stroke: "currentColor"}, svg);
   const curve = el("path", {fill: "none", stroke: "currentColor", "stroke-width": 1.5}, svg);
-  const marker = el("circle", {r: 4, fill: NEGATIVE}, svg);
+  const marker = el("circle", {r: 4, fill: PALETTE.negative}, svg);
   const activationName = text(svg, ACT.x, ACT.y + ACT.h / 2 + 12, "", {"font-size": 11, fill: "var(--theme-foreground-muted, #555)"});
   el("line", {x1: ACT.x + ACT.w / 2, y1: SUM.y, x2: OUT.x - 24, y2: SUM.y, stroke: "currentColor"}, svg);
   el("circle", {cx: OUT.x, cy: OUT.y, r: 24, fill: "var(--theme-background-alt, #f4f4f4)", stroke: "currentColor", "stroke-width": 2}, svg);
   const outValue = text(svg, OUT.x, OUT.y, "", {"font-weight": 700});
-  text(svg, OUT.x, OUT.y + 38, "output y", {"font-size": 11, fill: "var(--theme-foreground-muted, #555)"});
+  text(svg, OUT.x, OUT.y + 38, labels.output, {"font-size": 11, fill: "var(--theme-foreground-muted, #555)"});
 
   let curveFor: Activation | null = null;
   function update(values: DiagramValues): void {
@@ -85,17 +89,17 @@ export function perceptronDiagram(initial: DiagramValues): {element: SVGSVGEleme
     const y = activation.f(s);
     for (const {key, line, label} of edges) {
       const w = values[key];
-      line.setAttribute("stroke", w >= 0 ? POSITIVE : NEGATIVE);
+      line.setAttribute("stroke", w >= 0 ? PALETTE.positive : PALETTE.negative);
       line.setAttribute("stroke-width", String(Number.isFinite(w) ? 1 + Math.min(5, 2.5 * Math.abs(w)) : 1));
       line.setAttribute("stroke-dasharray", w === 0 ? "4,4" : "none");
-      label.textContent = `${key === "b" ? "b" : key === "w1" ? "w₁" : "w₂"} = ${formatValue(w)}`;
-      label.setAttribute("fill", w >= 0 ? POSITIVE : NEGATIVE);
+      label.textContent = `${key === "b" ? "b" : key === "w1" ? "w₁" : "w₂"} = ${formatFixed(w, 2)}`;
+      label.setAttribute("fill", w >= 0 ? PALETTE.positive : PALETTE.negative);
     }
-    inputValues[0].textContent = formatValue(values.x1, 0);
-    inputValues[1].textContent = formatValue(values.x2, 0);
+    inputValues[0].textContent = formatFixed(values.x1, 0);
+    inputValues[1].textContent = formatFixed(values.x2, 0);
     inputValues[2].textContent = "1";
-    sumValue.textContent = formatValue(s);
-    outValue.textContent = formatValue(y, activation.id === "step" ? 0 : 2);
+    sumValue.textContent = formatFixed(s, 2);
+    outValue.textContent = formatFixed(y, activation.id === "step" ? 0 : 2);
     // The curve is rescaled to the box; redraw it only when the activation changes.
     const range = curveRange(activation);
     if (curveFor !== activation) {
@@ -107,13 +111,22 @@ export function perceptronDiagram(initial: DiagramValues): {element: SVGSVGEleme
         points.push(`${i === 0 ? "M" : activation.id === "step" && i === 40 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`);
       }
       curve.setAttribute("d", points.join(""));
-      activationName.textContent = activation.name;
+      activationName.textContent = labels.activationName(activation);
     }
     const clamped = Math.max(-CURVE_S, Math.min(CURVE_S, s));
     const [mx, my] = curvePoint(clamped, activation.f(clamped), range);
     marker.setAttribute("cx", mx.toFixed(1));
     marker.setAttribute("cy", my.toFixed(1));
-    title.textContent = `Perceptron with inputs x₁ = ${formatValue(values.x1, 0)}, x₂ = ${formatValue(values.x2, 0)}, weights w₁ = ${formatValue(values.w1)}, w₂ = ${formatValue(values.w2)}, bias b = ${formatValue(values.b)}: weighted sum s = ${formatValue(s)}, ${activation.name} activation, output y = ${formatValue(y, activation.id === "step" ? 0 : 2)}.`;
+    title.textContent = labels.title({
+      x1: formatFixed(values.x1, 0),
+      x2: formatFixed(values.x2, 0),
+      w1: formatFixed(values.w1, 2),
+      w2: formatFixed(values.w2, 2),
+      b: formatFixed(values.b, 2),
+      s: formatFixed(s, 2),
+      activation: labels.activationName(activation),
+      y: formatFixed(y, activation.id === "step" ? 0 : 2)
+    });
   }
 
   update(initial);

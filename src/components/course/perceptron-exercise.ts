@@ -1,9 +1,10 @@
 /**
  * The lecture's fill-in-the-blanks exercise: a short gate program with w₁, w₂ and b
  * left blank. Here: reading what the learner typed, the program's text around the
- * blanks, what it prints, and the check. No DOM.
+ * blanks, what it prints, the check, and which gate a set of weights computes.
+ * No DOM and no prose: problems come back as codes for the widget to word.
  */
-import {GATE_NAMES, truthTable, type GateId} from "../nn/gates.js";
+import {GATE_IDS, GATE_NAMES, INPUTS, truthTable, type GateId} from "../nn/gates.js";
 import {perceptron, type PerceptronWeights} from "../nn/perceptron.js";
 
 export type BlankId = keyof PerceptronWeights;
@@ -11,13 +12,15 @@ export type BlankId = keyof PerceptronWeights;
 /** A number the way Python would accept it in the program: optional sign, digits, decimal point, exponent. */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Reads one blank; a typographic minus (−) counts as a minus. */
-export function parseBlank(raw: string): {value: number} | {error: string} {
+export type BlankProblem = {error: "blank"} | {error: "not-a-number"; text: string} | {error: "too-large"};
+
+/** Reads one blank; a typographic minus (−) counts as a minus. `text` quotes what was typed, cut to 20 characters. */
+export function parseBlank(raw: string): {value: number} | BlankProblem {
   const text = raw.trim().replace(/\u2212/g, "-");
-  if (text === "") return {error: "is still blank"};
-  if (!NUMBER.test(text)) return {error: `is not a number (${JSON.stringify(raw.trim().slice(0, 20))})`};
+  if (text === "") return {error: "blank"};
+  if (!NUMBER.test(text)) return {error: "not-a-number", text: JSON.stringify(raw.trim().slice(0, 20))};
   const value = Number(text);
-  if (!Number.isFinite(value)) return {error: "is too large"};
+  if (!Number.isFinite(value)) return {error: "too-large"};
   return {value};
 }
 
@@ -61,4 +64,10 @@ export function checkGate(gate: GateId, weights: PerceptronWeights): GateCheck {
     .filter((m) => m.output !== m.expected);
   const wrong = misses.map((m) => `(${m.x1}, ${m.x2}) gives ${m.output}, should be ${m.expected}`);
   return {solved: misses.length === 0, wrong, misses};
+}
+
+/** The gate of the lecture whose truth table a classifier of the four inputs reproduces, or null when none does. */
+export function computedGate(classify: (x1: number, x2: number) => number): GateId | null {
+  const outputs = INPUTS.map(([x1, x2]) => classify(x1, x2));
+  return GATE_IDS.find((gate) => truthTable(gate).every((row, k) => row.y === outputs[k])) ?? null;
 }

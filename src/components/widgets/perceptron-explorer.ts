@@ -5,19 +5,25 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import {liveDecisionBoundary, type LiveBoundary} from "../charts/decision-boundary.js";
-import {formatValue, perceptronDiagram} from "../charts/perceptron-diagram.js";
+import {perceptronDiagram} from "../charts/perceptron-diagram.js";
+import {PALETTE} from "../charts/palette.js";
+import {button, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
+import {formatFixed} from "../course/format.js";
 import {texElement, texNumber} from "../course/math.js";
-import {urlState, type Schema} from "../course/url-state.js";
+import {computedGate} from "../course/perceptron-exercise.js";
+import type {Messages} from "../course/strings.js";
+import type {Schema} from "../course/url-state.js";
+import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {activationById, activations, type Activation, type ActivationId} from "../nn/activations.js";
 import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, LECTURE_WEIGHT_GATES, truthTable, type GateId} from "../nn/gates.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
-import {gateSelect} from "./perceptron-controls.js";
-import {button, element, labelledRange, statusLine} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widget.js";
+import {activationMessages, gateSelect} from "./perceptron-controls.js";
 
 const WEIGHT_RANGE: [number, number] = [-2, 2];
 const ACTIVATION_IDS = Object.keys(activations) as ActivationId[];
+/** Widest the boundary chart is drawn. */
+const CHART_MAX = 340;
 
 export const perceptronExplorerSchema = {
   w1: {kind: "number", min: WEIGHT_RANGE[0], max: WEIGHT_RANGE[1], default: 0.5},
@@ -26,6 +32,56 @@ export const perceptronExplorerSchema = {
   gate: {kind: "enum", values: GATE_IDS, default: "and"},
   act: {kind: "enum", values: ACTIVATION_IDS, default: "step"}
 } satisfies Schema;
+
+/** Every visible text of the widget (the strings hook translates them). */
+export const messages = {
+  gate: "Gate",
+  activation: "Activation",
+  ...activationMessages,
+  bias: "b (bias)",
+  input: "Input shown in the diagram",
+  presets: "Lecture's weights: ",
+  presetsLabel: "Hand-set weights: the lecture's for AND, OR and NAND, the site's own for NOR",
+  siteOwn: " Site's own, derived the same way: ",
+  "diagram.bias": "bias",
+  "diagram.sum": "weighted sum s",
+  "diagram.output": "output y",
+  "diagram.title": "Perceptron with inputs x₁ = {x1}, x₂ = {x2}, weights w₁ = {w1}, w₂ = {w2}, bias b = {b}: weighted sum s = {s}, {activation} activation, output y = {y}.",
+  otherwise: "otherwise",
+  so: ", so",
+  chartCaption: "Shaded {one} where the perceptron outputs 1, {zero} where it outputs 0; the dots are the four inputs coloured by the gate's target ({one} 1, {zero} 0); the dashed line is w₁x₁ + w₂x₂ + b = 0.",
+  chartLabel: "Decision boundary of the perceptron for {gate}: w₁ = {w1}, w₂ = {w2}, b = {b}",
+  tableCaption: "Truth table of {gate} and the perceptron's output",
+  "head.output": "output y",
+  "head.class": "class (s > 0)",
+  "head.target": "target",
+  "head.result": "result",
+  right: "✓ right",
+  wrong: "✗ wrong",
+  match: "All four rows match: this is {gate}.",
+  count: "{right} of 4 rows right.",
+  xorHint: " No w₁, w₂, b get all four rows of XOR right: see “Let it learn” below.",
+  "colour.vermillion": "vermillion",
+  "colour.blue": "blue"
+} satisfies Messages;
+
+type Key = keyof typeof messages;
+
+/** The explorer's settings and what the perceptron computes with them. */
+export interface PerceptronExplorerValue {
+  w1: number;
+  w2: number;
+  b: number;
+  /** The gate whose truth table the rows are compared with. */
+  gate: GateId;
+  act: ActivationId;
+  /** The input (x₁, x₂) drawn in the diagram. */
+  input: [number, number];
+  /** Rows of the chosen gate the perceptron gets right (by its class, s > 0), 0 to 4. */
+  right: number;
+  /** The lecture's gate these weights compute (by the class s > 0), or null when they compute none of them. */
+  computes: GateId | null;
+}
 
 /** How the substituted formula is written: KaTeX source for the eye, plain text for screen readers. */
 interface Notation {
@@ -37,7 +93,6 @@ interface Notation {
   output(activation: Activation): string;
 }
 const TEX: Notation = {num: texNumber, times: "\\cdot", minus: "-", le: "\\le", so: "\\;\\Rightarrow\\;", output: () => "\\tau(s)"};
-const TEXT: Notation = {num: formatValue, times: "·", minus: "−", le: "≤", so: ", so", output: (a) => `${a.name}(s)`};
 
 /** s = w₁·x₁ + w₂·x₂ + b with the numbers substituted and signs folded in, then the output. */
 function substitution(weights: PerceptronWeights, x1: number, x2: number, activation: Activation, n: Notation): string {
@@ -49,39 +104,36 @@ function substitution(weights: PerceptronWeights, x1: number, x2: number, activa
   return `${sum}${n.so} y = ${n.output(activation)} = ${n.num(activation.f(s), 3)}`;
 }
 
-export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(perceptronExplorerSchema, options.search, options.signal);
-  const init = state.initial;
-  const writeUrl = state.write;
-  const root = document.createElement("div");
-  root.className = "widget perceptron-explorer";
+export function createPerceptronExplorerWidget(options: WidgetOptions = {}): WidgetElement<PerceptronExplorerValue> {
+  const w = createWidget({id: "perceptron", className: "perceptron-explorer", schema: perceptronExplorerSchema, messages, value: {} as PerceptronExplorerValue}, options);
+  const {t, root} = w;
+  const init = w.initial;
+  const actName = (a: Activation) => t(`act.${a.id}` as Key);
+  const text: Notation = {num: formatFixed, times: "·", minus: "−", le: "≤", so: t("so"), output: (a) => `${actName(a)}(s)`};
 
-  const gateInput = gateSelect("Gate", GATE_IDS, init.gate as GateId);
-  const activationInput = Inputs.select(ACTIVATION_IDS, {label: "Activation", value: init.act as ActivationId, format: (id: ActivationId) => activations[id].name});
+  const gateInput = gateSelect(t("gate"), GATE_IDS, init.gate as GateId);
+  const activationInput = Inputs.select(ACTIVATION_IDS, {label: t("activation"), value: init.act as ActivationId, format: (id: ActivationId) => t(`act.${id}` as Key)});
   const w1Input = labelledRange(WEIGHT_RANGE, {label: "w₁", value: init.w1, step: 0.01});
   const w2Input = labelledRange(WEIGHT_RANGE, {label: "w₂", value: init.w2, step: 0.01});
-  const bInput = labelledRange(WEIGHT_RANGE, {label: "b (bias)", value: init.b, step: 0.01});
+  const bInput = labelledRange(WEIGHT_RANGE, {label: t("bias"), value: init.b, step: 0.01});
   const inputLabels = INPUTS.map(([x1, x2]) => `(${x1}, ${x2})`);
-  const rowInput = Inputs.radio(inputLabels, {label: "Input shown in the diagram", value: "(1, 1)"});
+  const rowInput = Inputs.radio(inputLabels, {label: t("input"), value: "(1, 1)"});
 
-  const presets = document.createElement("div");
-  presets.className = "perceptron-presets";
+  const presets = element("div", "perceptron-presets", element("span", "", t("presets")));
   presets.setAttribute("role", "group");
-  presets.setAttribute("aria-label", "Hand-set weights: the lecture's for AND, OR and NAND, the site's own for NOR");
-  const presetLabel = document.createElement("span");
-  presetLabel.textContent = "Lecture's weights: ";
-  presets.append(presetLabel);
+  presets.setAttribute("aria-label", t("presetsLabel"));
   let siteOwnLabelled = false;
   for (const gate of GATE_IDS) {
     const weights = HAND_WEIGHTS[gate];
     if (!weights) continue;
     // GATE_IDS lists the lecture's gates first: one label before the first of the site's own.
     if (!LECTURE_WEIGHT_GATES.includes(gate) && !siteOwnLabelled) {
-      presets.append(element("span", "", " Site's own, derived the same way: "));
+      presets.append(element("span", "", t("siteOwn")));
       siteOwnLabelled = true;
     }
+    const label = `${GATE_NAMES[gate]} (${formatFixed(weights.w1, 1)}, ${formatFixed(weights.w2, 1)}, ${formatFixed(weights.b, 1)})`;
     presets.append(
-      button(`${GATE_NAMES[gate]} (${formatValue(weights.w1, 1)}, ${formatValue(weights.w2, 1)}, ${formatValue(weights.b, 1)})`, () => {
+      button(label, () => {
         gateInput.value = gate;
         w1Input.value = weights.w1;
         w2Input.value = weights.w2;
@@ -94,21 +146,23 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   const weights = (): PerceptronWeights => ({w1: w1Input.value, w2: w2Input.value, b: bInput.value});
   const selectedInput = (): [number, number] => INPUTS[Math.max(0, inputLabels.indexOf(rowInput.value))];
 
-  const diagram = perceptronDiagram({...weights(), x1: 1, x2: 1, activation: activationById(activationInput.value)});
-  const generalFormula = document.createElement("div");
-  const liveFormula = document.createElement("div");
-  liveFormula.className = "perceptron-live-formula";
+  const diagram = perceptronDiagram({...weights(), x1: 1, x2: 1, activation: activationById(activationInput.value)}, {
+    bias: t("diagram.bias"),
+    sum: t("diagram.sum"),
+    output: t("diagram.output"),
+    activationName: actName,
+    title: (numbers) => t("diagram.title", numbers)
+  });
+  const generalFormula = element("div");
+  const liveFormula = element("div", "perceptron-live-formula");
   liveFormula.setAttribute("role", "img");
 
-  const chartHolder = document.createElement("figure");
-  chartHolder.className = "perceptron-boundary";
-  const caption = document.createElement("figcaption");
-  chartHolder.append(caption);
-  caption.textContent = "Shaded purple where the perceptron outputs 1, orange where it outputs 0; the dots are the four inputs coloured by the gate's target (purple 1, orange 0); the dashed line is w₁x₁ + w₂x₂ + b = 0.";
+  const colour = (k: 0 | 1) => t(`colour.${PALETTE.classNames[k]}` as Key);
+  const chartHolder = element("figure", "perceptron-boundary", element("figcaption", "", t("chartCaption", {one: colour(1), zero: colour(0)})));
   let chart: LiveBoundary | null = null;
+  let chartSize = CHART_MAX;
 
-  const table = document.createElement("table");
-  table.className = "perceptron-truth-table";
+  const table = element("table", "perceptron-truth-table");
   const tableCaption = table.createCaption();
   const headRow = table.createTHead().insertRow();
   const tbody = table.createTBody();
@@ -116,73 +170,86 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   const message = statusLine("perceptron-verdict");
 
   function update(): void {
-    const w = weights();
+    const weightsNow = weights();
     const gate = gateInput.value;
     const activation = activationById(activationInput.value);
     const [x1, x2] = selectedInput();
-    diagram.update({...w, x1, x2, activation});
+    diagram.update({...weightsNow, x1, x2, activation});
 
     if (generalFormula.dataset.activation !== activation.id) {
       generalFormula.dataset.activation = activation.id;
       generalFormula.replaceChildren(
-        texElement(activation.id === "step" ? String.raw`y = \begin{cases} 1 & \text{if } w_1x_1 + w_2x_2 + b > 0 \\ 0 & \text{otherwise} \end{cases}` : `y = \\tau(w_1x_1 + w_2x_2 + b), \\quad ${activation.tex}`, true)
+        texElement(
+          activation.id === "step"
+            ? String.raw`y = \begin{cases} 1 & \text{if } w_1x_1 + w_2x_2 + b > 0 \\ 0 & \text{${t("otherwise")}} \end{cases}`
+            : `y = \\tau(w_1x_1 + w_2x_2 + b), \\quad ${activation.tex}`,
+          true
+        )
       );
     }
-    liveFormula.replaceChildren(texElement(substitution(w, x1, x2, activation, TEX), true));
-    liveFormula.setAttribute("aria-label", substitution(w, x1, x2, activation, TEXT));
+    liveFormula.replaceChildren(texElement(substitution(weightsNow, x1, x2, activation, TEX), true));
+    liveFormula.setAttribute("aria-label", substitution(weightsNow, x1, x2, activation, text));
 
     const rows = truthTable(gate);
+    const classOf = (a: number, b: number) => predictedClass(activation, weightsNow, a, b);
     // Sigmoid's output is a probability: shade it graded; the others by the class they give.
-    const predict = activation.id === "sigmoid" ? (a: number, b: number) => activation.f(weightedSum(w, a, b)) : (a: number, b: number) => predictedClass(activation, w, a, b);
+    const predict = activation.id === "sigmoid" ? (a: number, b: number) => activation.f(weightedSum(weightsNow, a, b)) : classOf;
     const chartOptions = {
       predict,
       points: rows.map((r) => ({x1: r.x1, x2: r.x2, label: r.y})),
-      line: w,
-      ariaLabel: `Decision boundary of the perceptron for ${GATE_NAMES[gate]}: w₁ = ${formatValue(w.w1)}, w₂ = ${formatValue(w.w2)}, b = ${formatValue(w.b)}`
+      line: weightsNow,
+      width: chartSize,
+      height: chartSize,
+      ariaLabel: t("chartLabel", {gate: GATE_NAMES[gate], w1: formatFixed(weightsNow.w1, 2), w2: formatFixed(weightsNow.w2, 2), b: formatFixed(weightsNow.b, 2)})
     };
     if (chart) chart.update(chartOptions);
     else {
-      chart = liveDecisionBoundary({...chartOptions, width: 340, height: 340});
+      chart = liveDecisionBoundary(chartOptions);
       chartHolder.prepend(chart.element);
     }
 
     const showClass = activation.id !== "step";
-    tableCaption.textContent = `Truth table of ${GATE_NAMES[gate]} and the perceptron's output`;
-    const head = ["x₁", "x₂", "s", "output y", ...(showClass ? ["class (s > 0)"] : []), "target", "result"];
+    tableCaption.textContent = t("tableCaption", {gate: GATE_NAMES[gate]});
+    const head = ["x₁", "x₂", "s", t("head.output"), ...(showClass ? [t("head.class")] : []), t("head.target"), t("head.result")];
     fillRow(headRow, "th", head);
     let right = 0;
     rows.forEach((r, i) => {
-      const s = weightedSum(w, r.x1, r.x2);
+      const s = weightedSum(weightsNow, r.x1, r.x2);
       const y = activation.f(s);
-      const cls = predictedClass(activation, w, r.x1, r.x2);
+      const cls = classOf(r.x1, r.x2);
       const ok = cls === r.y;
       if (ok) right++;
       const tr = bodyRows[i];
-      fillRow(tr, "td", [String(r.x1), String(r.x2), formatValue(s), formatValue(y, showClass ? 3 : 0), ...(showClass ? [String(cls)] : []), String(r.y), ok ? "✓ right" : "✗ wrong"]);
+      fillRow(tr, "td", [String(r.x1), String(r.x2), formatFixed(s, 2), formatFixed(y, showClass ? 3 : 0), ...(showClass ? [String(cls)] : []), String(r.y), t(ok ? "right" : "wrong")]);
       tr.lastElementChild!.className = ok ? "ok-text" : "bad-text";
     });
     if (right === 4) {
       message.className = "perceptron-verdict notice ok";
-      message.textContent = `All four rows match: this is ${GATE_NAMES[gate]}.`;
+      message.textContent = t("match", {gate: GATE_NAMES[gate]});
     } else {
       message.className = "perceptron-verdict notice";
-      message.textContent = `${right} of 4 rows right.${gate === "xor" ? " No w₁, w₂, b get all four rows of XOR right: see “Let it learn” below." : ""}`;
+      message.textContent = t("count", {right}) + (gate === "xor" ? t("xorHint") : "");
     }
-    if (options.syncUrl !== false) writeUrl({w1: w.w1, w2: w.w2, b: w.b, gate, act: activation.id});
+    const settings = {...weightsNow, gate, act: activation.id};
+    w.write(settings);
+    w.publish({...settings, input: [x1, x2], right, computes: computedGate(classOf)});
   }
 
   for (const input of [gateInput, activationInput, w1Input, w2Input, bInput, rowInput]) input.addEventListener("input", update);
-  update();
 
   root.append(
-    state.notice(),
-    element("div", "controls", gateInput, activationInput, w1Input, w2Input, bInput),
-    presets,
-    rowInput,
-    element("div", "row", diagram.element),
-    element("div", "", generalFormula, liveFormula),
-    element("div", "row", chartHolder, element("div", "", table, message))
+    w.notice,
+    sideBySide(
+      [element("div", "controls", gateInput, activationInput, w1Input, w2Input, bInput), presets, rowInput],
+      [diagram.element, scrollBox(generalFormula, liveFormula), chartHolder, scrollBox(table), message]
+    )
   );
+  update();
+  // A new width redraws the chart only: the value has not changed.
+  w.observeWidth(chartHolder, (width) => {
+    chartSize = Math.min(CHART_MAX, width);
+    chart!.update({width: chartSize, height: chartSize});
+  });
   return root;
 }
 

@@ -5,44 +5,69 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import {networkDiagram} from "../charts/network-diagram.js";
+import {element, scrollBox, sideBySide} from "../course/dom.js";
 import {texElement, texNumber} from "../course/math.js";
-import {urlState, type Schema} from "../course/url-state.js";
+import type {Messages} from "../course/strings.js";
+import type {Schema} from "../course/url-state.js";
+import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {truthTable} from "../nn/gates.js";
+import {headerRow, networkLabels, networkMessages} from "./perceptron-controls.js";
 import {compositionLayers, compositionTable, composeForward, XOR_COMPOSITION} from "../nn/xor-composition.js";
-import {element} from "../course/dom.js";
-import type {WidgetOptions} from "../course/widget.js";
 
 const INPUT_VALUES = ["00", "10", "01", "11"] as const;
+type InputId = (typeof INPUT_VALUES)[number];
+/** Widest the network is drawn. */
+const DIAGRAM_MAX = 540;
 
 export const xorCompositionSchema = {
   input: {kind: "enum", values: INPUT_VALUES, default: "10"}
 } satisfies Schema;
 
+/** Every visible text of the widget (the strings hook translates them). */
+export const messages = {
+  input: "Input (x₁, x₂)",
+  diagramLabel: "XOR network for input ({x1}, {x2}): NAND gives s₁ = {s1}, OR gives s₂ = {s2}, AND gives y = {y}.",
+  layer1: "Layer 1 (step units: output 1 when the sum is positive):",
+  layer2: "Layer 2:",
+  tableCaption: "The composed network on all four inputs, next to XOR",
+  ...networkMessages
+} satisfies Messages;
+
+/** The chosen input and what each layer makes of it. */
+export interface XorCompositionValue {
+  input: InputId;
+  x1: number;
+  x2: number;
+  /** Layer 1's outputs: s₁ = NAND, s₂ = OR. */
+  s1: number;
+  s2: number;
+  /** Layer 2's output, AND(s₁, s₂) = XOR(x₁, x₂). */
+  y: number;
+}
+
 const NAMES: Record<string, string> = {"0,0": "x₁", "0,1": "x₂", "1,0": "s₁ (NAND)", "1,1": "s₂ (OR)", "2,0": "y (AND)"};
 
-export function createXorCompositionWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(xorCompositionSchema, options.search, options.signal);
-  const root = element("div", "widget xor-composition");
-  const input = Inputs.radio(INPUT_VALUES.slice(), {
-    label: "Input (x₁, x₂)",
-    value: state.initial.input,
-    format: (v: string) => `(${v[0]}, ${v[1]})`
-  });
+export function createXorCompositionWidget(options: WidgetOptions = {}): WidgetElement<XorCompositionValue> {
+  const w = createWidget({id: "xor-composition", className: "xor-composition", schema: xorCompositionSchema, messages, value: {} as XorCompositionValue}, options);
+  const {t, root} = w;
+  const input = Inputs.radio(INPUT_VALUES.slice(), {label: t("input"), value: w.initial.input, format: (v: string) => `(${v[0]}, ${v[1]})`});
   const diagram = element("div", "xor-composition-diagram");
   const sums = element("div", "xor-composition-sums");
-  const table = truthTableElement();
-  root.append(state.notice(), element("div", "controls", input), element("div", "row", diagram, sums), table);
+  const table = truthTableElement(t("tableCaption"));
+  root.append(w.notice, sideBySide([element("div", "controls", input)], [diagram, scrollBox(sums), scrollBox(table)]));
 
   const {weights, biases} = compositionLayers(XOR_COMPOSITION);
   const [nand, or] = XOR_COMPOSITION.hidden;
   const and = XOR_COMPOSITION.output;
   // "−0.5·1 − 0.5·0 + 0.7 = 0.2", signs written out.
   const term = (x: number, first: boolean) => (first ? texNumber(x, 1) : `${x < 0 ? "-" : "+"} ${texNumber(Math.abs(x), 1)}`);
-  const sum = (w: {w1: number; w2: number; b: number}, u: number, v: number, result: number) =>
-    `${term(w.w1, true)}\\cdot ${u} ${term(w.w2, false)}\\cdot ${v} ${term(w.b, false)} = ${texNumber(result, 1)}`;
+  const sum = (u: {w1: number; w2: number; b: number}, a: number, b: number, result: number) =>
+    `${term(u.w1, true)}\\cdot ${a} ${term(u.w2, false)}\\cdot ${b} ${term(u.b, false)} = ${texNumber(result, 1)}`;
+  let diagramWidth = DIAGRAM_MAX;
 
-  function update(): void {
-    const value = input.value as string;
+  /** The drawing of the network with the chosen input's values. */
+  function drawDiagram(): void {
+    const value = input.value as InputId;
     const x1 = Number(value[0]);
     const x2 = Number(value[1]);
     const v = composeForward(XOR_COMPOSITION, x1, x2);
@@ -56,15 +81,24 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): HTMLEle
         edgeLabels: true,
         digits: 1,
         valueDigits: 0,
-        width: 540,
-        ariaLabel: `XOR network for input (${x1}, ${x2}): NAND gives s₁ = ${v.s[0]}, OR gives s₂ = ${v.s[1]}, AND gives y = ${v.y}.`
+        width: diagramWidth,
+        labels: networkLabels((key) => t(key)),
+        ariaLabel: t("diagramLabel", {x1, x2, s1: v.s[0], s2: v.s[1], y: v.y})
       })
     );
+  }
+
+  function update(): void {
+    const value = input.value as InputId;
+    const x1 = Number(value[0]);
+    const x2 = Number(value[1]);
+    const v = composeForward(XOR_COMPOSITION, x1, x2);
+    drawDiagram();
     sums.replaceChildren(
-      element("p", "", "Layer 1 (step units: output 1 when the sum is positive):"),
+      element("p", "", t("layer1")),
       texElement(String.raw`g_1 = ${sum(nand, x1, x2, v.g[0])} \;\Rightarrow\; s_1 = ${v.s[0]}`, true),
       texElement(String.raw`g_2 = ${sum(or, x1, x2, v.g[1])} \;\Rightarrow\; s_2 = ${v.s[1]}`, true),
-      element("p", "", "Layer 2:"),
+      element("p", "", t("layer2")),
       texElement(String.raw`h = ${sum(and, v.s[0], v.s[1], v.h)} \;\Rightarrow\; y = ${v.y}`, true)
     );
     for (const row of table.querySelectorAll("tbody tr")) {
@@ -73,23 +107,23 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): HTMLEle
       if (current) row.setAttribute("aria-current", "true");
       else row.removeAttribute("aria-current");
     }
-    if (options.syncUrl !== false) state.write({input: value});
+    w.write({input: value});
+    w.publish({input: value, x1, x2, s1: v.s[0], s2: v.s[1], y: v.y});
   }
   input.addEventListener("input", update);
   update();
+  // A new width redraws the drawing only: the value has not changed.
+  w.observeWidth(diagram, (width) => {
+    diagramWidth = Math.min(DIAGRAM_MAX, width);
+    drawDiagram();
+  });
   return root;
 }
 
-function truthTableElement(): HTMLTableElement {
+function truthTableElement(caption: string): HTMLTableElement {
   const table = element("table", "xor-truth-table");
-  table.append(element("caption", "", "The composed network on all four inputs, next to XOR"));
-  const head = element("tr", "");
-  for (const h of ["x₁", "x₂", "s₁ = NAND", "s₂ = OR", "y = AND(s₁, s₂)", "XOR(x₁, x₂)"]) {
-    const th = element("th", "", h);
-    th.scope = "col";
-    head.append(th);
-  }
-  table.append(element("thead", "", head));
+  table.append(element("caption", "", caption));
+  table.append(element("thead", "", headerRow(["x₁", "x₂", "s₁ = NAND", "s₂ = OR", "y = AND(s₁, s₂)", "XOR(x₁, x₂)"])));
   const body = element("tbody", "");
   const xor = truthTable("xor");
   compositionTable().forEach((r, k) => {

@@ -7,40 +7,31 @@
  *   hidden      dZ = dA ⊙ [A' > 0]         (ReLU)
  *               dZ = dA ⊙ A'(1 − A')       (sigmoid)
  *
+ * With the weights stored as Wᵀ ([fanOut, fanIn], see model.ts) the first
+ * line is computed as dWᵀ = dZᵀ·A and the third as dA = dZ·Wᵀ, a plain product.
+ *
  * Why by hand: autodiff's matMul gradients ask the backend for transposed
  * products (Aᵀ·dZ as matMul(A, dZ, true, false)), and tfjs's wasm backend
  * only sends untransposed 2-D products to XNNPACK; the rest run a scalar loop
- * about ten times slower. Transposing explicitly first keeps every product on
- * the fast path. GPU backends read transposed operands at no cost, so there
- * the flags stay and the extra transpose dispatches are saved.
+ * about ten times slower. Transposing the small dZ explicitly first keeps the
+ * product on the fast path. GPU backends read transposed operands at no
+ * cost, so there the flag stays and the transpose dispatch is saved.
  *
  * All functions allocate tensors: call them inside tf.tidy.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import type {Mlp} from "./model.js";
+import {denseLayer, onWasm, type Mlp} from "./model.js";
 import {CLASSES} from "./recipe.js";
-
-/** a·b with optional transposes, arranged for the current backend's fast path. */
-export function product(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean): tf.Tensor2D {
-  if (tf.getBackend() !== "wasm") return tf.matMul(a, b, transposeA, transposeB);
-  return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
-}
 
 /** The forward pass, keeping each layer's input: activations[0] is x, the last entry the logits. */
 export function forwardKeep(mlp: Mlp, x: tf.Tensor2D): tf.Tensor2D[] {
   const activations = [x];
-  mlp.layers.forEach((layer, i) => {
-    const hidden = i < mlp.layers.length - 1;
-    // Same fused x·W + b (and ReLU) as model.ts's forward, so both give the same numbers.
-    let z = tf.fused.matMul({a: activations[i], b: layer.weights as tf.Tensor2D, bias: layer.bias, activation: hidden && mlp.activation === "relu" ? "relu" : "linear"}) as tf.Tensor2D;
-    if (hidden && mlp.activation === "sigmoid") z = tf.sigmoid(z);
-    activations.push(z);
-  });
+  mlp.layers.forEach((layer, i) => activations.push(denseLayer(activations[i], layer, i < mlp.layers.length - 1 ? mlp.activation : "linear")));
   return activations;
 }
 
 export interface Gradients {
-  /** dE/dW and dE/db per layer, in the layers' order and shapes. */
+  /** dE/dWᵀ and dE/db per layer, in the layers' order and shapes. */
   weights: tf.Tensor2D[];
   biases: tf.Tensor1D[];
 }
@@ -63,10 +54,10 @@ export function backward(mlp: Mlp, activations: tf.Tensor2D[], labels: tf.Tensor
   const biases: tf.Tensor1D[] = [];
   for (let i = mlp.layers.length - 1; i >= 0; --i) {
     const input = activations[i];
-    weights[i] = product(input, dZ, true, false);
+    weights[i] = onWasm() ? tf.matMul(tf.transpose(dZ), input) : tf.matMul(dZ, input, true, false);
     biases[i] = tf.sum(dZ, 0);
     // The input layer needs no dA: x is data, not a parameter.
-    if (i > 0) dZ = activationBackward(mlp, product(dZ, mlp.layers[i].weights as tf.Tensor2D, false, true), input);
+    if (i > 0) dZ = activationBackward(mlp, tf.matMul(dZ, mlp.layers[i].weights as tf.Tensor2D), input);
   }
   return {weights, biases};
 }

@@ -48,8 +48,8 @@ const CONTROL_EVERY = 16;
  * Batches gathered from the whole training set in one go on GPU backends:
  * there a gather from the 60,000-image tensor costs a pass over its 188 MB
  * buffer (≈ 190 ms per step on software WebGPU/WebGL), paid once per chunk.
- * On wasm and cpu a gather costs only what it copies, and slicing a chunk
- * would add a copy per step, so each batch is gathered directly.
+ * On wasm and cpu each batch is copied from the host (DeviceSplit.rows), and
+ * slicing a chunk would add a copy per step, so each batch is taken directly.
  */
 function chunkBatches(): number {
   return ["wasm", "cpu"].includes(tf.getBackend()) ? 1 : 32;
@@ -65,16 +65,6 @@ export class Trainer {
     this.random = rng(recipe.seed);
     this.mlp = createMlp(layerSizes(recipe), recipe.activation, this.random);
     this.update = createUpdate(recipe, mlpVariables(this.mlp));
-  }
-
-  /** The given training images and labels, gathered on the device. */
-  private gatherRows(indices: Int32Array): {x: tf.Tensor2D; y: tf.Tensor1D} {
-    const {x, y} = this.data.train;
-    if (!x || !y) throw new Error("no training data yet");
-    return tf.tidy(() => {
-      const idx = tf.tensor1d(indices, "int32");
-      return {x: tf.gather(x, idx), y: tf.gather(y, idx)};
-    });
   }
 
   /**
@@ -101,7 +91,7 @@ export class Trainer {
 
   /** One optimiser step on the given training images (see trainBatch). */
   trainStep(indices: Int32Array, readBack: boolean): [tf.Scalar, tf.Scalar] | undefined {
-    const rows = this.gatherRows(indices);
+    const rows = this.data.train.rows(indices);
     try {
       return this.trainBatch(rows, 0, indices.length, readBack);
     } finally {
@@ -138,7 +128,7 @@ export class Trainer {
       while (!order.done) {
         const batches = await this.nextBatches(order, hooks, {epoch, iteration});
         if (!batches) return {status: "stopped"};
-        const rows = this.gatherRows(Int32Array.from(batches.flatMap((b) => Array.from(b))));
+        const rows = this.data.train.rows(Int32Array.from(batches.flatMap((b) => Array.from(b))));
         try {
           for (let b = 0; b < batches.length; ++b) {
             ++iteration;

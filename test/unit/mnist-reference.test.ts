@@ -74,10 +74,10 @@ describe("the stored reference runs", () => {
     expect(readdirSync(REFERENCE_DIR).filter((f) => !current.has(f))).toEqual([]);
   });
 
-  test("the lecture's recipe reaches at least 97.7 % test accuracy after 15 epochs", () => {
+  test("the lecture's recipe reaches at least 97.5 % test accuracy after 15 epochs", () => {
     const log = validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(LECTURE_RECIPE)), "utf8")));
     expect(log.test).toHaveLength(15);
-    expect(log.test[14].accuracy).toBeGreaterThanOrEqual(0.977);
+    expect(log.test[14].accuracy).toBeGreaterThanOrEqual(0.975);
   });
 
   test("include SGD at a learning rate that suits it, not only at Adam's", () => {

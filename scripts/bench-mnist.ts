@@ -1,13 +1,16 @@
 /**
- * MNIST training speed in headless Chromium on the built site (a benchmark, not a test).
- * Per backend: ms per batch of the page's trainer and of a plain tfjs-layers model.fit on
- * the same device data, matmul GFLOP/s, and the step time as a multiple of the matmul limit.
+ * MNIST training speed in headless Chromium on the built site (a benchmark, not a test),
+ * served with COOP/COEP like `npm start`, so wasm can use threads. Per backend, all from
+ * one run: ms per batch of the page's trainer (hand-written backward pass), of the autodiff
+ * step it replaced and of a plain tfjs-layers model.fit on the same device data; kernels
+ * per step, matmul GFLOP/s, and the step time as a multiple of the matmul limit. wasm is
+ * measured once per thread count.
  *
  *   npm run build && npm run bench:mnist
  *   npm run bench:mnist -- --backends=webgpu,wasm --batches=500 --seconds=30 --train-to=0.977
  *
  * Options (or environment variables): --backends / MNIST_BENCH_BACKENDS (default
- * webgpu,webgl,wasm,cpu), --batches / MNIST_BENCH_BATCHES (timed batches per backend,
+ * webgpu,webgl,wasm,cpu), --wasm-threads / MNIST_BENCH_WASM_THREADS (default 1,2), --batches / MNIST_BENCH_BATCHES (timed batches per backend,
  * default 300; cpu a tenth), --seconds / MNIST_BENCH_SECONDS (time cap per measurement,
  * default 20), --train-to / MNIST_BENCH_TRAIN_TO (train the lecture's recipe to this test
  * accuracy and print the time), --chromium-args / MNIST_BENCH_CHROMIUM_ARGS (extra flags,
@@ -17,7 +20,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {openPage, startSite} from "../test/browser/harness.js";
-import type {BenchResult} from "../src/components/mnist/bench.js";
+import {benchRow, type BenchResult} from "../src/components/mnist/bench.js";
 import type {MnistManifest} from "../src/components/mnist/manifest.js";
 import {BACKENDS, type Backend, type FromWorker, type ToWorker} from "../src/components/mnist/protocol.js";
 import {LECTURE_RECIPE} from "../src/components/mnist/recipe.js";
@@ -25,6 +28,7 @@ import {LECTURE_RECIPE} from "../src/components/mnist/recipe.js";
 const {values} = parseArgs({
   options: {
     backends: {type: "string", default: process.env.MNIST_BENCH_BACKENDS ?? BACKENDS.join(",")},
+    "wasm-threads": {type: "string", default: process.env.MNIST_BENCH_WASM_THREADS ?? "1,2"},
     batches: {type: "string", default: process.env.MNIST_BENCH_BATCHES ?? "300"},
     seconds: {type: "string", default: process.env.MNIST_BENCH_SECONDS ?? "20"},
     "train-to": {type: "string", default: process.env.MNIST_BENCH_TRAIN_TO},
@@ -32,6 +36,8 @@ const {values} = parseArgs({
   }
 });
 const backends = values.backends.split(",").filter((b): b is Backend => (BACKENDS as string[]).includes(b));
+// One measurement per backend, and per thread count on wasm.
+const runs = backends.flatMap((backend): {backend: Backend; threads: number}[] => (backend === "wasm" ? values["wasm-threads"].split(",").map((t) => ({backend, threads: Number(t)})) : [{backend, threads: 0}]));
 const batches = Number(values.batches);
 const seconds = Number(values.seconds);
 const trainTo = values["train-to"] ? Number(values["train-to"]) : undefined;
@@ -50,7 +56,7 @@ const manifest: MnistManifest = JSON.parse(readFileSync(join(dist, hashed("mnist
 const site = await startSite({webgpu: backends.includes("webgpu"), extraArgs: values["chromium-args"].split(",").filter(Boolean)});
 const results: BenchResult[] = [];
 try {
-  for (const backend of backends) {
+  for (const {backend, threads} of runs) {
     const {page} = await openPage(site, "/");
     page.setDefaultTimeout(0);
     const origin = new URL(site.url).origin;
@@ -58,6 +64,7 @@ try {
       type: "init",
       backend,
       recipe: {...LECTURE_RECIPE},
+      ...(threads ? {wasmThreads: threads} : {}),
       manifest,
       shardUrls: Object.fromEntries(manifest.shards.map((s) => [s.file, origin + hashed("mnist", s.file)])),
       wasmPaths: {
@@ -67,7 +74,8 @@ try {
       }
     };
     const options = {batches: backend === "cpu" ? Math.max(20, Math.round(batches / 10)) : batches, seconds, trainTo};
-    process.stderr.write(`${backend}: loading data and timing ${options.batches} batches (at most ${seconds} s each)…\n`);
+    const name = threads ? `${backend} (${threads} thread${threads === 1 ? "" : "s"})` : backend;
+    process.stderr.write(`${name}: loading data and timing ${options.batches} batches (at most ${seconds} s each)…\n`);
     const reply = await page.evaluate(
       ({url, init, options}) =>
         new Promise<FromWorker>((resolve) => {
@@ -84,30 +92,16 @@ try {
     );
     await page.context().close();
     if (reply.type !== "bench") {
-      process.stderr.write(`${backend}: skipped — ${reply.type === "state" ? reply.message : "no result"}\n`);
+      process.stderr.write(`${name}: skipped — ${reply.type === "state" ? reply.message : "no result"}\n`);
       continue;
     }
     results.push(reply.result);
     const r = reply.result;
-    process.stderr.write(`${backend}: trainer ${r.trainerMsPerBatch.toFixed(1)} ms/batch, model.fit ${r.fitMsPerBatch.toFixed(1)} ms/batch\n`);
+    process.stderr.write(`${name}: trainer ${r.trainerMsPerBatch.toFixed(1)} ms/batch, autodiff step ${r.autodiffMsPerBatch.toFixed(1)}, model.fit ${r.fitMsPerBatch.toFixed(1)}\n`);
   }
 } finally {
   await site.close();
 }
 
-const rows = results.map((r) => {
-  const limitMs = r.batchFlop / (r.matmulGflops * 1e9) * 1000;
-  return {
-    backend: r.backend,
-    "trainer ms/batch": r.trainerMsPerBatch.toFixed(2),
-    "model.fit ms/batch": r.fitMsPerBatch.toFixed(2),
-    "trainer speed-up": `${(r.fitMsPerBatch / r.trainerMsPerBatch).toFixed(2)}×`,
-    "matmul GFLOP/s": r.matmulGflops.toFixed(1),
-    "× matmul limit": (r.trainerMsPerBatch / limitMs).toFixed(1),
-    "epoch (937 batches) s": ((r.trainerMsPerBatch * 937) / 1000).toFixed(1),
-    "timed batches": `${r.trainerBatches}/${r.fitBatches}`,
-    ...(r.trainTo ? {[`to ${(r.trainTo.target * 100).toFixed(1)} %`]: r.trainTo.reached ? `${r.trainTo.seconds.toFixed(0)} s, ${r.trainTo.epochs} epochs` : `not reached (${(r.trainTo.accuracy * 100).toFixed(2)} %)`} : {})
-  };
-});
 console.log(`MNIST training speed, batch of ${LECTURE_RECIPE.batchSize} (one batch ≈ 3 × 2 × 64 × 269,322 FLOP = ${(results[0]?.batchFlop / 1e6).toFixed(1)} MFLOP)`);
-console.table(rows);
+console.table(results.map(benchRow));

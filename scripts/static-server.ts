@@ -1,7 +1,9 @@
 /**
  * A plain static file server for dist/, mapping clean URLs the way static hosts
  * do (/page → page.html, /dir/ → dir/index.html). Used by `npm start` and the
- * browser tests; binds to 127.0.0.1 only.
+ * browser tests; binds to 127.0.0.1 only. It sends the COOP/COEP pair that
+ * makes pages cross-origin isolated, so the MNIST worker can use threads
+ * (README, "Deploying"); the tests see the site as such a host serves it.
  */
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
@@ -24,6 +26,16 @@ const types: Record<string, string> = {
   ".zip": "application/zip",
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml"
+};
+
+/**
+ * Cross-origin isolation: SharedArrayBuffer, and with it tfjs's threaded wasm
+ * binary, exists only in isolated pages. Every file of the site comes from
+ * this origin, so require-corp blocks nothing.
+ */
+export const ISOLATION_HEADERS = {
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-embedder-policy": "require-corp"
 };
 
 /** Finds the file a URL path refers to, or null. Never leaves `root`. */
@@ -49,12 +61,12 @@ export function startStaticServer(root: string, port = 0, host = "127.0.0.1"): P
     const file = resolveStaticPath(root, request.url ?? "/");
     if (!file) {
       const notFound = resolveStaticPath(root, "/404");
-      response.writeHead(404, {"content-type": types[".html"]});
+      response.writeHead(404, {"content-type": types[".html"], ...ISOLATION_HEADERS});
       if (notFound) createReadStream(notFound).pipe(response);
       else response.end("Not found");
       return;
     }
-    response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream", "content-length": statSync(file).size});
+    response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream", "content-length": statSync(file).size, ...ISOLATION_HEADERS});
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);
   });

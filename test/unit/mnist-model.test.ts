@@ -32,7 +32,8 @@ describe("the lecture's model", () => {
     const data = dataOf(64, 0);
     const trainer = new Trainer(LECTURE_RECIPE, data);
     const shapes = trainer.mlp.layers.flatMap((l) => [l.weights.shape, l.bias.shape]);
-    expect(shapes).toEqual([[784, 256], [256], [256, 256], [256], [256, 10], [10]]);
+    // Stored as PyTorch's nn.Linear stores them: [out, in].
+    expect(shapes).toEqual([[256, 784], [256], [256, 256], [256], [10, 256], [10]]);
     expect(shapes.reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0)).toBe(269_322);
     trainer.dispose();
     data.train.dispose();
@@ -58,8 +59,8 @@ describe("the lecture's model", () => {
     const gb2 = new Array(10).fill(0);
     let loss = 0;
     for (let n = 0; n < B; ++n) {
-      const h = b1.map((b, j) => Math.max(0, b + x.slice(n * 784, (n + 1) * 784).reduce((s, xi, i) => s + xi * W1[i * H + j], 0)));
-      const z = b2.map((b, k) => b + h.reduce((s, hj, j) => s + hj * W2[j * 10 + k], 0));
+      const h = b1.map((b, j) => Math.max(0, b + x.slice(n * 784, (n + 1) * 784).reduce((s, xi, i) => s + xi * W1[j * 784 + i], 0)));
+      const z = b2.map((b, k) => b + h.reduce((s, hj, j) => s + hj * W2[k * H + j], 0));
       const max = Math.max(...z);
       const e = z.map((v) => Math.exp(v - max));
       const sum = e.reduce((a, b) => a + b, 0);
@@ -69,12 +70,12 @@ describe("the lecture's model", () => {
       const dz = p.map((pk, k) => (pk - (k === y ? 1 : 0)) / B);
       dz.forEach((d, k) => {
         gb2[k] += d;
-        h.forEach((hj, j) => (gW2[j * 10 + k] += hj * d));
+        h.forEach((hj, j) => (gW2[k * H + j] += hj * d));
       });
-      const dh = h.map((hj, j) => (hj > 0 ? dz.reduce((s, d, k) => s + d * W2[j * 10 + k], 0) : 0));
+      const dh = h.map((hj, j) => (hj > 0 ? dz.reduce((s, d, k) => s + d * W2[k * H + j], 0) : 0));
       dh.forEach((d, j) => {
         gb1[j] += d;
-        for (let i = 0; i < 784; ++i) gW1[i * H + j] += x[n * 784 + i] * d;
+        for (let i = 0; i < 784; ++i) gW1[j * 784 + i] += x[n * 784 + i] * d;
       });
     }
     // Adam's first step: m̂ = g, v̂ = g², so every parameter moves by −lr·g/(|g| + ε).
@@ -97,10 +98,13 @@ describe("the lecture's model", () => {
 });
 
 describe("training in tfjs", () => {
-  test("the tensor count stays flat over 2,000 steps and returns to the data's after disposal", async () => {
+  test.each([
+    {hidden: [16], activation: "relu", optimizer: "adam"},
+    {hidden: [16, 8], activation: "sigmoid", optimizer: "sgd"}
+  ] as const)("the tensor count stays flat over 2,000 steps and returns to the data's after disposal (%j)", async (change) => {
     const data = dataOf(640, 128);
     const before = tf.memory().numTensors;
-    const trainer = new Trainer({...LECTURE_RECIPE, hidden: [16], epochs: 200}, data);
+    const trainer = new Trainer({...LECTURE_RECIPE, ...change, hidden: [...change.hidden], epochs: 200}, data);
     const counts: number[] = [];
     await trainer.train({control: ({step}) => {
       counts.push(tf.memory().numTensors);

@@ -3,13 +3,14 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
-import {REFERENCE_RECIPES} from "../../src/components/mnist/comparisons.js";
+import {COMPARISON_EPOCHS, REFERENCE_RECIPES} from "../../src/components/mnist/comparisons.js";
 import {readMnist} from "../../src/components/mnist/mnist-files.js";
 import {LECTURE_RECIPE, LOG_EVERY} from "../../src/components/mnist/recipe.js";
 import {referenceKey} from "../../src/components/mnist/reference-key.js";
 import {validateReferenceLog, type ReferenceLog} from "../../src/components/mnist/reference-log.js";
 import {runReference} from "../../src/components/mnist/reference-run.js";
 import {REFERENCE_DIR, storedLogPath, useWasmBackend} from "../../src/components/mnist/reference-store.js";
+import {referenceRows} from "../../src/components/mnist/reference-table.js";
 import type {Digits} from "../../src/components/mnist/shard-format.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -79,6 +80,12 @@ describe("the stored reference runs", () => {
     expect(log.test[14].accuracy).toBeGreaterThanOrEqual(0.975);
   });
 
+  test("include SGD at a learning rate that suits it, not only at Adam's", () => {
+    const sgd = REFERENCE_RECIPES.filter((c) => c.recipe.optimizer === "sgd").map((c) => c.recipe.learningRate);
+    expect(sgd).toContain(LECTURE_RECIPE.learningRate);
+    expect(Math.max(...sgd)).toBeGreaterThanOrEqual(0.05);
+  });
+
   // Only when every log is stored: otherwise the loader would start training (the tests above say what to do).
   const allStored = REFERENCE_RECIPES.every((c) => existsSync(storedLogPath(referenceKey(c.recipe))));
   test.runIf(allStored)("the loader serves them without training, in its output format", () => {
@@ -87,4 +94,18 @@ describe("the stored reference runs", () => {
     expect(runs.map((r) => r.id)).toEqual(REFERENCE_RECIPES.map((c) => c.id));
     for (const run of runs) expect(validateReferenceLog(run.log).key).toBe(referenceKey(REFERENCE_RECIPES.find((c) => c.id === run.id)!.recipe));
   }, 60_000);
+
+  test.runIf(allStored)("the page's table compares every run at the same epoch and names its learning rate", () => {
+    const runs = REFERENCE_RECIPES.map((c) => ({...c, log: validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(c.recipe)), "utf8")))}));
+    const rows = referenceRows(runs);
+    const row = (id: string) => rows[runs.findIndex((r) => r.id === id)];
+    expect(row("lecture").optimizer).toBe("Adam, η = 0.001");
+    expect(row("sgd-0.1").optimizer).toBe("SGD, η = 0.1");
+    // The lecture run appears at 5 epochs (beside the comparisons) and at 15.
+    expect(row("lecture").atComparison).toBe(runs[0].log.test[COMPARISON_EPOCHS - 1].accuracy);
+    expect(row("lecture").atEnd).toBe(runs[0].log.test[14].accuracy);
+    for (const id of ["sigmoid", "sgd", "sgd-0.1", "lr-0.01", "lr-0.0001", "one-hidden"]) expect(row(id).atEnd).toBeNull();
+    // What the table teaches: SGD at a learning rate that suits it is far better than at Adam's.
+    expect(row("sgd-0.1").atComparison!).toBeGreaterThan(row("sgd").atComparison! + 0.03);
+  });
 });

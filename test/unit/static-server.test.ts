@@ -2,7 +2,7 @@ import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {expect, test} from "vitest";
-import {resolveStaticPath} from "../../scripts/static-server.js";
+import {resolveStaticPath, startStaticServer} from "../../scripts/static-server.js";
 
 const root = mkdtempSync(join(tmpdir(), "static-"));
 writeFileSync(join(root, "index.html"), "home");
@@ -22,4 +22,18 @@ test("never serves outside its root", () => {
   expect(resolveStaticPath(root, "/../etc/passwd")).toBeNull();
   expect(resolveStaticPath(root, "/%2e%2e/%2e%2e/etc/passwd")).toBeNull();
   expect(resolveStaticPath(root, "/%E0%A4%A")).toBeNull();
+});
+
+test("sends COOP/COEP on every response, found or not, so pages are cross-origin isolated", async () => {
+  const {server, url} = await startStaticServer(root);
+  try {
+    for (const [path, status] of [["/page", 200], ["/missing", 404]] as const) {
+      const response = await fetch(url + path);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+      expect(response.headers.get("cross-origin-embedder-policy")).toBe("require-corp");
+    }
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });

@@ -1,15 +1,22 @@
 /**
- * Speed figures for one backend, measured in the worker on real MNIST:
- * ms per batch of this page's Trainer (its full loop, with the page's
- * control hook), the same for a plain tfjs-layers model.fit on the same
- * device data, matmul throughput, and optionally the time to a target test
- * accuracy. Used by scripts/bench-mnist.ts; not part of the page.
+ * Speed figures for one backend, measured on real MNIST: ms per batch of
+ * this page's Trainer (its full loop, with the page's control hook), of the
+ * step it replaced (tfjs autodiff and tfjs's Adam on the same model), and of
+ * a plain tfjs-layers model.fit on the same device data; kernels per step,
+ * matmul throughput, and optionally the time to a target test accuracy.
+ * Used by scripts/bench-mnist.ts (in the page's worker) and by
+ * scripts/gpu/webgpu-bench.ts (in Node); not part of the page.
  */
 import * as tf from "@tensorflow/tfjs-core";
+// tfjs-layers also registers the gradients the autodiff step needs.
 import * as tfl from "@tensorflow/tfjs-layers";
+import {getThreadsCount} from "@tensorflow/tfjs-backend-wasm";
 import type {DeviceData} from "./device-data.js";
-import {LECTURE_RECIPE, parameterCount} from "./recipe.js";
+import {EpochOrder} from "./epoch-order.js";
+import {createMlp, disposeMlp, forward, mlpVariables} from "./model.js";
+import {CLASSES, layerSizes, LECTURE_RECIPE, parameterCount} from "./recipe.js";
 import {Trainer} from "./trainer.js";
+import {rng} from "../nn/rng.js";
 
 export interface BenchOptions {
   /** Timed batches at most (after a warm-up)… */
@@ -22,8 +29,15 @@ export interface BenchOptions {
 
 export interface BenchResult {
   backend: string;
+  /** wasm threads (0 on other backends). */
+  threads: number;
   trainerMsPerBatch: number;
   trainerBatches: number;
+  /** The autodiff step (optimizer.minimize) the hand-written one replaced. */
+  autodiffMsPerBatch: number;
+  autodiffBatches: number;
+  /** Kernels one training step dispatches. */
+  opsPerStep: number;
   fitMsPerBatch: number;
   fitBatches: number;
   matmulGflops: number;
@@ -79,6 +93,56 @@ async function timeTrainer(data: DeviceData, options: BenchOptions): Promise<[nu
     trainer.dispose();
   }
   return [elapsed / timed, timed];
+}
+
+/** The step before the hand-written backward pass: tfjs autodiff and tfjs's Adam on the same model and batches. */
+async function timeAutodiff(data: DeviceData, options: BenchOptions): Promise<[number, number]> {
+  const random = rng(LECTURE_RECIPE.seed);
+  const mlp = createMlp(layerSizes(LECTURE_RECIPE), LECTURE_RECIPE.activation, random);
+  const optimizer = tf.train.adam(LECTURE_RECIPE.learningRate, 0.9, 0.999, 1e-8);
+  const order = new EpochOrder(data.train.count, LECTURE_RECIPE.batchSize, random);
+  const sync = () => mlp.layers[0].bias.data();
+  let start = 0;
+  let timed = 0;
+  try {
+    for (let step = 1; !order.done; ++step) {
+      const rows = data.train.rows(order.next(data.train.count)!);
+      tf.tidy(() => {
+        optimizer.minimize(() => tf.losses.softmaxCrossEntropy(tf.oneHot(rows.y, CLASSES), forward(mlp, rows.x)) as tf.Scalar, false, mlpVariables(mlp));
+      });
+      tf.dispose([rows.x, rows.y]);
+      if (step === WARM_UP) {
+        await sync();
+        start = performance.now();
+      } else if (step > WARM_UP) {
+        timed = step - WARM_UP;
+        if (timed >= options.batches || performance.now() - start > options.seconds * 1000) break;
+      }
+      // The same yield the trainer's host gives every 16 steps.
+      if (step % 16 === 0) await nextTask();
+    }
+    await sync();
+    return [(performance.now() - start) / timed, timed];
+  } finally {
+    disposeMlp(mlp);
+    optimizer.dispose();
+  }
+}
+
+/** Kernels dispatched by one step of the trainer (after a warm-up step). */
+async function opsPerStep(data: DeviceData): Promise<number> {
+  const trainer = new Trainer(LECTURE_RECIPE, data);
+  const indices = Int32Array.from({length: LECTURE_RECIPE.batchSize}, (_, i) => i);
+  try {
+    trainer.trainStep(indices, false);
+    const profile = await tf.profile(() => {
+      trainer.trainStep(indices, false);
+    });
+    // Kernels only: tfjs's profile also lists the ops that merely call other kernels (their names end in __op).
+    return profile.kernels.filter((k) => !k.name.endsWith("__op")).length;
+  } finally {
+    trainer.dispose();
+  }
 }
 
 async function timeFit(data: DeviceData, options: BenchOptions): Promise<[number, number]> {
@@ -168,11 +232,16 @@ async function trainToAccuracy(data: DeviceData, target: number): Promise<NonNul
 
 export async function benchBackend(data: DeviceData, options: BenchOptions): Promise<BenchResult> {
   const [trainerMsPerBatch, trainerBatches] = await timeTrainer(data, options);
+  const [autodiffMsPerBatch, autodiffBatches] = await timeAutodiff(data, options);
   const [fitMsPerBatch, fitBatches] = await timeFit(data, options);
   const result: BenchResult = {
     backend: tf.getBackend(),
+    threads: tf.getBackend() === "wasm" ? getThreadsCount() : 0,
     trainerMsPerBatch,
     trainerBatches,
+    autodiffMsPerBatch,
+    autodiffBatches,
+    opsPerStep: await opsPerStep(data),
     fitMsPerBatch,
     fitBatches,
     matmulGflops: await matmulGflops(),
@@ -180,4 +249,25 @@ export async function benchBackend(data: DeviceData, options: BenchOptions): Pro
   };
   if (options.trainTo) result.trainTo = await trainToAccuracy(data, options.trainTo);
   return result;
+}
+
+/** One table row of figures, the ratios taken within the same run (printed by both bench scripts). */
+export function benchRow(r: BenchResult): Record<string, string> {
+  const limitMs = (r.batchFlop / (r.matmulGflops * 1e9)) * 1000;
+  const batches = Math.floor(60_000 / LECTURE_RECIPE.batchSize);
+  return {
+    backend: r.threads ? `${r.backend}, ${r.threads} thread${r.threads === 1 ? "" : "s"}` : r.backend,
+    "trainer ms/batch": r.trainerMsPerBatch.toFixed(2),
+    "autodiff step ms/batch": r.autodiffMsPerBatch.toFixed(2),
+    "model.fit ms/batch": r.fitMsPerBatch.toFixed(2),
+    "× autodiff": `${(r.autodiffMsPerBatch / r.trainerMsPerBatch).toFixed(2)}×`,
+    "× model.fit": `${(r.fitMsPerBatch / r.trainerMsPerBatch).toFixed(2)}×`,
+    "matmul GFLOP/s": r.matmulGflops.toFixed(1),
+    "÷ matmul limit": (r.trainerMsPerBatch / limitMs).toFixed(1),
+    [`epoch (${batches} batches) s`]: ((r.trainerMsPerBatch * batches) / 1000).toFixed(1),
+    "ops/step": String(r.opsPerStep),
+    "µs/op": ((r.trainerMsPerBatch * 1000) / r.opsPerStep).toFixed(0),
+    "timed batches": `${r.trainerBatches}/${r.autodiffBatches}/${r.fitBatches}`,
+    ...(r.trainTo ? {[`to ${(r.trainTo.target * 100).toFixed(1)} %`]: r.trainTo.reached ? `${r.trainTo.seconds.toFixed(0)} s, ${r.trainTo.epochs} epochs` : `not reached (${(r.trainTo.accuracy * 100).toFixed(2)} %)`} : {})
+  };
 }

@@ -24,7 +24,9 @@ function variant(id: string, label: string, change: Partial<Recipe>): Comparison
 export const REFERENCE_RECIPES: Comparison[] = [
   {id: "lecture", label: "The lecture's recipe", recipe: {...LECTURE_RECIPE, hidden: [...LECTURE_RECIPE.hidden]}},
   variant("sigmoid", "Sigmoid instead of ReLU", {activation: "sigmoid"}),
-  variant("sgd", "SGD instead of Adam", {optimizer: "sgd"}),
+  variant("sgd", "SGD instead of Adam, at Adam's learning rate", {optimizer: "sgd"}),
+  // Plain SGD takes steps of η·g, Adam of about η per coordinate: SGD needs a far larger η.
+  variant("sgd-0.1", "SGD at a learning rate that suits it", {optimizer: "sgd", learningRate: 0.1}),
   variant("lr-0.01", "Learning rate 0.01", {learningRate: 0.01}),
   variant("lr-0.0001", "Learning rate 0.0001", {learningRate: 0.0001}),
   variant("one-hidden", "One hidden layer of 256", {hidden: [256]})

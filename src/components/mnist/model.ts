@@ -3,13 +3,20 @@
  * the activation between layers, logits out. Initialised like PyTorch's
  * nn.Linear (weights and biases uniform in ±1/√fan_in) from a seeded PRNG,
  * so every backend and Node start from the same numbers.
+ *
+ * The weights are stored as PyTorch stores them, [fanOut, fanIn] (that is Wᵀ),
+ * for tfjs's wasm backend: its fast matrix product (XNNPACK) repacks the
+ * right-hand operand whenever that tensor changes, and the weights change
+ * every step; packing the 784×256 matrix costs more than the product itself.
+ * With Wᵀ stored, the big matrix is the left operand of every product that
+ * touches it (see denseLayer and backprop.ts).
  */
 import * as tf from "@tensorflow/tfjs-core";
 import type {Activation} from "./recipe.js";
 import type {Rng} from "../nn/rng.js";
 
 export interface Layer {
-  /** [fanIn, fanOut] */
+  /** Wᵀ: [fanOut, fanIn] */
   weights: tf.Variable;
   bias: tf.Variable;
 }
@@ -32,7 +39,7 @@ export function createMlp(sizes: number[], activation: Activation, random: Rng):
   for (let i = 1; i < sizes.length; ++i) {
     const [fanIn, fanOut] = [sizes[i - 1], sizes[i]];
     const bound = 1 / Math.sqrt(fanIn);
-    const weights = tf.tensor2d(uniform(fanIn * fanOut, bound, random), [fanIn, fanOut]);
+    const weights = tf.tensor2d(uniform(fanIn * fanOut, bound, random), [fanOut, fanIn]);
     const bias = tf.tensor1d(uniform(fanOut, bound, random));
     layers.push({weights: tf.variable(weights, true, `w${i}`), bias: tf.variable(bias, true, `b${i}`)});
     // The variables hold their own reference to the values; without this the initial tensors leak.
@@ -41,16 +48,27 @@ export function createMlp(sizes: number[], activation: Activation, random: Rng):
   return {layers, activation};
 }
 
+/** Whether products run on tfjs's wasm backend, whose fast path takes only untransposed operands. */
+export function onWasm(): boolean {
+  return tf.getBackend() === "wasm";
+}
+
+/**
+ * One layer's output act(A·W + b) for a batch A, with Wᵀ stored. On wasm the
+ * product is taken as (Wᵀ·Aᵀ)ᵀ: two small explicit transposes of 64-row
+ * matrices keep it on the fast path and the weights on the left. GPU
+ * backends read transposed operands for free, so there it is one fused kernel.
+ */
+export function denseLayer(a: tf.Tensor2D, layer: Layer, activation: Activation | "linear"): tf.Tensor2D {
+  const weightsT = layer.weights as tf.Tensor2D;
+  if (!onWasm()) return tf.fused.matMul({a, b: weightsT, transposeB: true, bias: layer.bias, activation}) as tf.Tensor2D;
+  const z = tf.add(tf.transpose(tf.matMul(weightsT, tf.transpose(a))), layer.bias) as tf.Tensor2D;
+  return activation === "relu" ? tf.relu(z) : activation === "sigmoid" ? tf.sigmoid(z) : z;
+}
+
 /** Logits for a batch of flattened, normalised images. */
 export function forward(mlp: Mlp, x: tf.Tensor2D): tf.Tensor2D {
-  let h = x;
-  mlp.layers.forEach((layer, i) => {
-    const hidden = i < mlp.layers.length - 1;
-    // x·W + b and ReLU in one fused kernel (fewer GPU dispatches); tfjs has no fused sigmoid gradient.
-    h = tf.fused.matMul({a: h, b: layer.weights as tf.Tensor2D, bias: layer.bias, activation: hidden && mlp.activation === "relu" ? "relu" : "linear"}) as tf.Tensor2D;
-    if (hidden && mlp.activation === "sigmoid") h = tf.sigmoid(h);
-  });
-  return h;
+  return mlp.layers.reduce((h, layer, i) => denseLayer(h, layer, i < mlp.layers.length - 1 ? mlp.activation : "linear"), x);
 }
 
 export function mlpVariables(mlp: Mlp): tf.Variable[] {

@@ -19,6 +19,8 @@ export const TRAINING_SOURCES = [
   "device-data.ts",
   "epoch-order.ts",
   "evaluation.ts",
+  "backprop.ts",
+  "updates.ts",
   "trainer.ts",
   "reference-run.ts"
 ];

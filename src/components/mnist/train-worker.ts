@@ -7,12 +7,12 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-webgl";
 import "@tensorflow/tfjs-backend-webgpu";
-import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
+import {getThreadsCount, setThreadsCount, setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
 import {chooseBackend} from "./backend-choice.js";
 import {benchBackend, nextTask} from "./bench.js";
 import {DeviceSplit, type DeviceData} from "./device-data.js";
 import type {Evaluation} from "./evaluation.js";
-import type {FromWorker, Misclassified, RunState, TestReport, ToWorker} from "./protocol.js";
+import type {BackendChoice, FromWorker, Misclassified, RunState, TestReport, ToWorker} from "./protocol.js";
 import type {Recipe} from "./recipe.js";
 import {readShards, shardsOf} from "./shard-reader.js";
 import type {Digits} from "./shard-format.js";
@@ -156,6 +156,20 @@ async function train(): Promise<void> {
   }
 }
 
+/**
+ * The choice with a word on wasm threads. tfjs loads its threaded SIMD binary
+ * only where SharedArrayBuffer exists, that is in a cross-origin isolated
+ * page (a host sending COOP/COEP); elsewhere it runs on one thread.
+ */
+function withThreads(choice: BackendChoice): BackendChoice {
+  if (choice.backend !== "wasm") return choice;
+  const threads = getThreadsCount();
+  const note = self.crossOriginIsolated
+    ? ` It runs on ${threads} thread${threads === 1 ? "" : "s"} (this page is cross-origin isolated).`
+    : " It runs on one thread: this host does not send the COOP/COEP headers that allow more.";
+  return {...choice, reason: choice.reason + note};
+}
+
 function fail(error: unknown): void {
   stopRequested = true;
   setState("failed", (error as Error).message ?? String(error));
@@ -166,9 +180,11 @@ scope.onmessage = ({data: message}) => {
     case "init": {
       recipe = message.recipe;
       setWasmPaths(message.wasmPaths);
+      if (message.wasmThreads) setThreadsCount(message.wasmThreads);
       const {known} = message;
       const choosing = known ? tf.setBackend(known.backend).then((ok) => (ok ? known : chooseBackend("auto", recipe))) : chooseBackend(message.backend, recipe);
-      const started = choosing.then((choice) => post({type: "backend", choice}));
+      // A known choice already carries its note on threads.
+      const started = choosing.then((choice) => post({type: "backend", choice: choice === known ? choice : withThreads(choice)}));
       dataReady = started.then(() => loadData(message.manifest, message.shardUrls));
       dataReady.catch(fail);
       break;

@@ -2,16 +2,17 @@
  * The training loop shared by the page's Web Worker and the build's reference
  * runs, so the reference logs really are this trainer's. It keeps the data on
  * the device, never waits on the device between batches, and reads the loss
- * back only every LOG_EVERY iterations (the lecture's print cadence).
+ * back only every LOG_EVERY iterations (the lecture's print cadence). Each
+ * step is the hand-written backward pass of backprop.ts and an update of
+ * updates.ts: no autodiff, so no gradient registry is needed.
  */
 import * as tf from "@tensorflow/tfjs-core";
-// tfjs-core alone registers no gradients; tfjs-layers registers them all, both in its
-// Node build and in its ES modules (a deep import of tfjs-core/dist fails in Node).
-import "@tensorflow/tfjs-layers";
+import {backward, forwardKeep} from "./backprop.js";
 import type {DeviceData} from "./device-data.js";
 import {EpochOrder} from "./epoch-order.js";
 import {evaluateLogits, type Evaluation} from "./evaluation.js";
 import {createMlp, disposeMlp, forward, mlpVariables, type Mlp} from "./model.js";
+import {createUpdate, type Update} from "./updates.js";
 import {CLASSES, layerSizes, LOG_EVERY, TEST_BATCH, type Recipe} from "./recipe.js";
 import {rng, type Rng} from "../nn/rng.js";
 
@@ -47,38 +48,23 @@ const CONTROL_EVERY = 16;
  * Batches gathered from the whole training set in one go on GPU backends:
  * there a gather from the 60,000-image tensor costs a pass over its 188 MB
  * buffer (≈ 190 ms per step on software WebGPU/WebGL), paid once per chunk.
- * On wasm and cpu a gather costs only what it copies, and slicing a chunk
- * would add a copy per step, so each batch is gathered directly.
+ * On wasm and cpu each batch is copied from the host (DeviceSplit.rows), and
+ * slicing a chunk would add a copy per step, so each batch is taken directly.
  */
 function chunkBatches(): number {
   return ["wasm", "cpu"].includes(tf.getBackend()) ? 1 : 32;
 }
 
-export function createOptimizer(recipe: Recipe): tf.Optimizer {
-  // PyTorch's Adam defaults (β1 0.9, β2 0.999, ε 1e-8) and plain SGD.
-  return recipe.optimizer === "adam" ? tf.train.adam(recipe.learningRate, 0.9, 0.999, 1e-8) : tf.train.sgd(recipe.learningRate);
-}
-
 export class Trainer {
   readonly mlp: Mlp;
-  readonly optimizer: tf.Optimizer;
+  private readonly update: Update;
   private readonly random: Rng;
   step = 0;
 
   constructor(readonly recipe: Recipe, readonly data: DeviceData) {
     this.random = rng(recipe.seed);
     this.mlp = createMlp(layerSizes(recipe), recipe.activation, this.random);
-    this.optimizer = createOptimizer(recipe);
-  }
-
-  /** The given training images and labels, gathered on the device. */
-  private gatherRows(indices: Int32Array): {x: tf.Tensor2D; y: tf.Tensor1D} {
-    const {x, y} = this.data.train;
-    if (!x || !y) throw new Error("no training data yet");
-    return tf.tidy(() => {
-      const idx = tf.tensor1d(indices, "int32");
-      return {x: tf.gather(x, idx), y: tf.gather(y, idx)};
-    });
+    this.update = createUpdate(recipe, mlpVariables(this.mlp));
   }
 
   /**
@@ -91,27 +77,21 @@ export class Trainer {
       const whole = offset === 0 && size === rows.x.shape[0];
       const x = whole ? rows.x : tf.slice(rows.x, [offset, 0], [size, -1]);
       const labels = whole ? rows.y : tf.slice(rows.y, [offset], [size]);
-      let logits: tf.Tensor2D | null = null;
-      const loss = this.optimizer.minimize(
-        () => {
-          const out = forward(this.mlp, x);
-          if (readBack) logits = tf.keep(out);
-          return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, CLASSES), out) as tf.Scalar;
-        },
-        readBack,
-        mlpVariables(this.mlp)
-      );
-      if (!readBack || !loss || !logits) return undefined;
-      const kept: tf.Tensor2D = logits;
-      const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(kept, 1), labels), "float32")) as tf.Scalar;
-      kept.dispose();
+      const activations = forwardKeep(this.mlp, x);
+      const {weights, biases} = backward(this.mlp, activations, labels);
+      this.update.apply(weights.flatMap((w, i) => [w, biases[i]]));
+      if (!readBack) return undefined;
+      // The loss and accuracy of the logits the gradients came from (before the update).
+      const logits = activations[activations.length - 1];
+      const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, CLASSES), logits) as tf.Scalar;
+      const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), "float32")) as tf.Scalar;
       return [loss, accuracy];
     });
   }
 
   /** One optimiser step on the given training images (see trainBatch). */
   trainStep(indices: Int32Array, readBack: boolean): [tf.Scalar, tf.Scalar] | undefined {
-    const rows = this.gatherRows(indices);
+    const rows = this.data.train.rows(indices);
     try {
       return this.trainBatch(rows, 0, indices.length, readBack);
     } finally {
@@ -148,7 +128,7 @@ export class Trainer {
       while (!order.done) {
         const batches = await this.nextBatches(order, hooks, {epoch, iteration});
         if (!batches) return {status: "stopped"};
-        const rows = this.gatherRows(Int32Array.from(batches.flatMap((b) => Array.from(b))));
+        const rows = this.data.train.rows(Int32Array.from(batches.flatMap((b) => Array.from(b))));
         try {
           for (let b = 0; b < batches.length; ++b) {
             ++iteration;
@@ -211,6 +191,6 @@ export class Trainer {
 
   dispose(): void {
     disposeMlp(this.mlp);
-    this.optimizer.dispose();
+    this.update.dispose();
   }
 }

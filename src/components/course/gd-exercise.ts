@@ -5,6 +5,7 @@
  * (spaces, trailing zeros, a decimal comma).
  */
 import {curve} from "../nn/loss-surfaces.js";
+import {translator, type Messages, type Translate} from "./strings.js";
 import {descendCurve} from "../nn/descent-analysis.js";
 
 export const EXERCISE = {x0: 3, eta: 0.1, updates: 2} as const;
@@ -33,19 +34,28 @@ export function parseDecimal(text: string): number | null {
   return Number(normalised);
 }
 
+/** The check's feedback (the quiz widget's messages include these; the strings hook translates them). */
+export const checkMessages = {
+  notANumber: "Type a decimal number, for example 0.5.",
+  correct: "Correct: x = {x2} after two updates.",
+  hint: "Hint: the derivative of x² is 2x, so the first update gives {x0} − {eta}·2·{x0} = {x1}; apply the same rule once more.",
+  oneUpdate: "{x1} is x after one update; the exercise asks for two. {hint}",
+  notQuite: "Not quite. {hint}"
+} satisfies Messages;
+
 export interface ExerciseCheck {
   correct: boolean;
   /** What to tell the learner (plain text). */
   message: string;
 }
 
-export function checkExercise(text: string): ExerciseCheck {
+export function checkExercise(text: string, t: Translate<typeof checkMessages> = translator("gd-quiz", checkMessages, "en")): ExerciseCheck {
   const [x0, x1, x2] = exerciseIterates();
   const value = parseDecimal(text);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-  if (value === null) return {correct: false, message: "Type a decimal number, for example 0.5."};
-  if (close(value, x2)) return {correct: true, message: `Correct: x = ${round(x2)} after two updates.`};
-  const hint = `Hint: the derivative of x² is 2x, so the first update gives ${x0} − ${EXERCISE.eta}·2·${x0} = ${round(x1)}; apply the same rule once more.`;
-  if (close(value, x1)) return {correct: false, message: `${round(x1)} is x after one update; the exercise asks for two. ${hint}`};
-  return {correct: false, message: `Not quite. ${hint}`};
+  if (value === null) return {correct: false, message: t("notANumber")};
+  if (close(value, x2)) return {correct: true, message: t("correct", {x2: round(x2)})};
+  const hint = t("hint", {x0, eta: EXERCISE.eta, x1: round(x1)});
+  if (close(value, x1)) return {correct: false, message: t("oneUpdate", {x1: round(x1), hint})};
+  return {correct: false, message: t("notQuite", {hint})};
 }

@@ -49,7 +49,7 @@ export const messages = {
   surface: "Surface",
   startX: "Start x",
   startY: "Start y",
-  rate: "η for {optimizer} (log scale)",
+  rate: "{optimizer}: η (log scale)",
   mu: "Momentum μ",
   hint: "Click or tap the plot to start from there (or type the start point).",
   legend: "Paths",

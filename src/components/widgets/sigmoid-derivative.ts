@@ -47,7 +47,8 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
   const chart = element("div", "sigmoid-chart");
   const figure = element("figure", "chart", chart, element("figcaption", "", t("caption")));
   const numbers = element("div", "sigmoid-numbers");
-  root.append(w.notice, sideBySide([beta, at], [element("div", "row", figure, numbers)]));
+  const row = element("div", "row", figure, numbers);
+  root.append(w.notice, sideBySide([beta, at], [row]));
   let width = MAX_WIDTH;
 
   function update(): void {
@@ -99,7 +100,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
   }
   beta.addEventListener("input", update);
   at.addEventListener("input", update);
-  w.observeWidth(figure, (available) => {
+  w.observeWidth(row, (available) => {
     width = Math.min(MAX_WIDTH, available);
     update();
   });

@@ -52,9 +52,9 @@ describe("training a deep network", () => {
     expect(relu.current.norms.every((n) => Number.isFinite(n))).toBe(true);
   });
   test("training runs through the shared trainer: a diverging step is refused, so no NaN reaches the measurement", () => {
-    const run = vanishingExperiment({depth: 4, width: 8, activation: "relu", init: "he"}, quadrantDataset(), 1e6);
+    const run = vanishingExperiment({depth: 4, width: 8, activation: "elu", init: "he"}, quadrantDataset(), 1e4);
     run.train(200);
-    expect(run.diverged).toMatch(/learning rate/);
+    expect(run.diverged).toMatch(/smaller learning rate/);
     expect(run.epochs).toBeLessThan(200);
     expect(run.current.norms.every(Number.isFinite)).toBe(true);
     expect(Number.isFinite(run.current.loss)).toBe(true);

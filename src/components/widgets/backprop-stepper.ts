@@ -164,8 +164,9 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): Widget
     w.notice,
     sideBySide(
       [element("div", "controls", element("div", "", fields.v11, fields.v21, fields.b1), element("div", "", fields.v12, fields.v22, fields.b2), element("div", "", fields.w1, fields.w2, fields.c), element("div", "", fields.x1, fields.x2, fields.t, fields.eta)), inputError],
-      [diagram, forwardBox]
+      [diagram]
     ),
+    forwardBox,
     element("h3", "", t("backwardHeading")),
     element("div", "controls", previous, next, all, restart),
     counter,
@@ -248,12 +249,14 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): Widget
     drawDiagram(p, f, shown);
     forwardBox.replaceChildren(
       element("p", "", element("strong", "", t("forwardHeading")), t("forwardNote")),
+      scrollBox(
       texElement(String.raw`g_1 = v_{11}x_1 + v_{21}x_2 + b_1 = ${num(p.v11)}\cdot${num(f.x[0])} + ${num(p.v21)}\cdot${num(f.x[1])} + ${num(p.b1)} = ${num(f.g[0], 4, false)}`, true),
       texElement(String.raw`a_1 = \tau(g_1) = ${num(f.a[0], 4, false)}`, true),
       texElement(String.raw`g_2 = v_{12}x_1 + v_{22}x_2 + b_2 = ${num(p.v12)}\cdot${num(f.x[0])} + ${num(p.v22)}\cdot${num(f.x[1])} + ${num(p.b2)} = ${num(f.g[1], 4, false)}`, true),
       texElement(String.raw`a_2 = \tau(g_2) = ${num(f.a[1], 4, false)}`, true),
       texElement(String.raw`h = w_1 a_1 + w_2 a_2 + c = ${num(p.w1)}\cdot${num(f.a[0])} + ${num(p.w2)}\cdot${num(f.a[1])} + ${num(p.c)} = ${num(f.h, 4, false)}`, true),
       texElement(String.raw`y = \tau(h) = ${num(f.y, 4, false)}, \qquad E = \tfrac12 (y - t)^2 = \tfrac12(${num(f.y, 4, false)} - ${num(f.t, 4, false)})^2 = ${num(f.E, 6, false)}`, true)
+      )
     );
 
     counter.textContent = stepIndex === 0 ? t("counterStart", {n: STEP_COUNT}) : t("counter", {k: stepIndex, n: STEP_COUNT});
@@ -305,7 +308,7 @@ function headRow(headers: string[]): HTMLElement {
 }
 
 function stepDetail(step: BackpropStep, t: T): Node[] {
-  const nodes: Node[] = [element("p", "backprop-kind", t(`kind.${step.kind}`)), texElement(`${step.symbol} = ${step.formula} = ${step.substituted} = ${num(step.value, 6, false)}`, true)];
+  const nodes: Node[] = [element("p", "backprop-kind", t(`kind.${step.kind}`)), scrollBox(texElement(`${step.symbol} = ${step.formula} = ${step.substituted} = ${num(step.value, 6, false)}`, true))];
   if (step.closedForm) nodes.push(element("p", "", t("closedForm"), texElement(`${step.symbol} = ${step.closedForm}`)));
   return nodes;
 }
@@ -325,7 +328,7 @@ function updateSection(p: TinyParameters, ex: Example, steps: BackpropStep[], et
   const summary = element("p", after < before ? "ok-text backprop-new-loss" : "bad-text backprop-new-loss", t(after < before ? "falls" : "rises", numbers));
   return [
     element("h3", "", t("updateHeading")),
-    texElement(String.raw`w_j \leftarrow w_j - \eta\,\frac{\partial E}{\partial w_j}, \qquad v_{ij} \leftarrow v_{ij} - \eta\,\frac{\partial E}{\partial v_{ij}}`, true),
+    scrollBox(texElement(String.raw`w_j \leftarrow w_j - \eta\,\frac{\partial E}{\partial w_j}, \qquad v_{ij} \leftarrow v_{ij} - \eta\,\frac{\partial E}{\partial v_{ij}}`, true)),
     scrollBox(table),
     summary,
     apply

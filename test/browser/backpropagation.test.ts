@@ -71,4 +71,15 @@ describe("Backpropagation", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  test("the page fits a 390-px phone screen, and the prose follows the stepper", async () => {
+    const {page, errors} = await openPage(site, "/backpropagation");
+    await page.locator(".backprop-next").waitFor({timeout: 30_000});
+    await page.setViewportSize({width: 390, height: 844});
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.locator("#observablehq-main").innerText()).toContain("a loss of E = 0.018104");
+    await page.locator(".backprop-next").click();
+    await expect.poll(() => page.locator("#observablehq-main").innerText()).toContain("the factor on screen, dE/dy, is 0.190283");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

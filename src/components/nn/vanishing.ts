@@ -63,6 +63,7 @@ export function gradientNormsAtInit(spec: DeepNetSpec, data: Dataset = quadrantD
 }
 
 export interface VanishingExperiment {
+  readonly net: Mlp;
   readonly initial: GradientMeasurement;
   /** The measurement after the updates so far (measured when read). */
   readonly current: GradientMeasurement;
@@ -83,6 +84,7 @@ export function vanishingExperiment(spec: DeepNetSpec, data: Dataset = quadrantD
   const initial = measureGradients(net, data);
   let current: GradientMeasurement | null = initial;
   const experiment: VanishingExperiment = {
+    net,
     initial,
     get current() {
       return (current ??= measureGradients(net, data));

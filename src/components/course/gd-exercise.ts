@@ -5,8 +5,8 @@
  * (spaces, trailing zeros, a decimal comma).
  */
 import {curve} from "../nn/loss-surfaces.js";
-import {translator, type Messages, type Translate} from "./strings.js";
 import {descendCurve} from "../nn/descent-analysis.js";
+import {translator, type Lang} from "./strings.js";
 
 export const EXERCISE = {x0: 3, eta: 0.1, updates: 2} as const;
 
@@ -34,28 +34,48 @@ export function parseDecimal(text: string): number | null {
   return Number(normalised);
 }
 
-/** The check's feedback (the quiz widget's messages include these; the strings hook translates them). */
-export const checkMessages = {
-  notANumber: "Type a decimal number, for example 0.5.",
-  correct: "Correct: x = {x2} after two updates.",
-  hint: "Hint: the derivative of x² is 2x, so the first update gives {x0} − {eta}·2·{x0} = {x1}; apply the same rule once more.",
-  oneUpdate: "{x1} is x after one update; the exercise asks for two. {hint}",
-  notQuite: "Not quite. {hint}"
-} satisfies Messages;
-
 export interface ExerciseCheck {
   correct: boolean;
   /** What to tell the learner (plain text). */
   message: string;
 }
 
-export function checkExercise(text: string, t: Translate<typeof checkMessages> = translator("gd-quiz", checkMessages, "en")): ExerciseCheck {
-  const [x0, x1, x2] = exerciseIterates();
+/** Every visible string of the exercise ({name} slots), in one place for the strings hook. */
+export const GD_EXERCISE_STRINGS = {
+  title: "Two steps down y = x²",
+  prompt: "Minimise y = x² by gradient descent from x₀ = {x0} with learning rate η = {eta}. Where is x after {updates} updates?",
+  notNumber: "Type a decimal number, for example 0.5.",
+  correct: "Correct: x = {x2} after two updates.",
+  nudge: "Hint: one update moves x a step of η times the slope downhill, x ← x − η·dy/dx. What is the slope of x² at x = {x0}? Then do the update twice.",
+  hint: "Hint: the derivative of x² is 2x, so the first update gives {x0} − {eta}·2·{x0} = {x1}; apply the same rule once more.",
+  oneUpdate: "{x1} is x after one update; the exercise asks for two: apply the same rule once more.",
+  wrong: "Not quite. {hint}",
+  worked: "x₁ = x₀ − η·2x₀ = {x0} − {eta}·2·{x0} = {x1}, then x₂ = x₁ − η·2x₁ = {x1} − {eta}·2·{x1} = {x2}."
+};
+
+/** The exercise's numbers for the templates. */
+export function exerciseValues(): Record<string, number> {
+  const [x0, x1, x2] = exerciseIterates().map(round);
+  return {x0, x1, x2, eta: EXERCISE.eta, updates: EXERCISE.updates};
+}
+
+/** The exercise's messages through the strings hook (its id as an LMS knows it). */
+export const gdExerciseText = (lang?: Lang) => translator("exercise.gd-quiz", GD_EXERCISE_STRINGS, lang);
+
+/**
+ * Checks a typed answer. Hints are graduated so the first miss does not give the
+ * working away: after one wrong number, a nudge about what one update does; from the
+ * second on, the first update worked out.
+ */
+export function checkExercise(text: string, wrongBefore = 0, lang?: Lang): ExerciseCheck {
+  const values = exerciseValues();
+  const [, x1, x2] = exerciseIterates();
   const value = parseDecimal(text);
   const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-  if (value === null) return {correct: false, message: t("notANumber")};
-  if (close(value, x2)) return {correct: true, message: t("correct", {x2: round(x2)})};
-  const hint = t("hint", {x0, eta: EXERCISE.eta, x1: round(x1)});
-  if (close(value, x1)) return {correct: false, message: t("oneUpdate", {x1: round(x1), hint})};
-  return {correct: false, message: t("notQuite", {hint})};
+  const t = gdExerciseText(lang);
+  if (value === null) return {correct: false, message: t("notNumber")};
+  if (close(value, x2)) return {correct: true, message: t("correct", values)};
+  // Typing x after one update shows the learner already has that value, so name it.
+  if (close(value, x1)) return {correct: false, message: t("oneUpdate", values)};
+  return {correct: false, message: t("wrong", {hint: t(wrongBefore === 0 ? "nudge" : "hint", values)})};
 }

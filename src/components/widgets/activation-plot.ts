@@ -86,7 +86,7 @@ export const messages = {
   "relu.zeroGradient": "for s < 0 (a unit that is always negative stops learning)",
   "relu.cost": "one comparison",
   "leaky-relu.range": "(−∞, ∞)",
-  "leaky-relu.zeroCentred": "roughly",
+  "leaky-relu.zeroCentred": "no: negative outputs are only α times as large, so the mean stays positive",
   "leaky-relu.zeroGradient": "nowhere: negative inputs keep slope α",
   "leaky-relu.zeroGradientReLU": "for s < 0 (α = 0 is ReLU)",
   "leaky-relu.cost": "one comparison and one multiplication",

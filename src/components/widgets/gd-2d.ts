@@ -47,8 +47,8 @@ export const messages = {
   "optimizer.momentum": "Momentum",
   "optimizer.adam": "Adam",
   surface: "Surface",
-  startX: "Start x",
-  startY: "Start y",
+  startX: "Start w₁",
+  startY: "Start w₂",
   rate: "{optimizer}: η (log scale)",
   mu: "Momentum μ",
   hint: "Click or tap the plot to start from there (or type the start point).",
@@ -241,8 +241,8 @@ export function createGd2dWidget(options: WidgetOptions = {}): WidgetElement<Gd2
     const plot = Plot.plot({
       width,
       height,
-      x: {domain: s.domain.x, label: "x"},
-      y: {domain: s.domain.y, label: "y"},
+      x: {domain: s.domain.x, label: "w₁"},
+      y: {domain: s.domain.y, label: "w₂"},
       color: {type: "linear", scheme: "blues", reverse: true},
       marks: [
         Plot.contour({

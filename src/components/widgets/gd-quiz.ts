@@ -1,9 +1,9 @@
 /**
  * The lecture's exercise as a check: y = x², x₀ = 3, η = 0.1, two updates.
  * The learner types x; a right answer reveals the working and scores 1/1,
- * a wrong one scores 0/1 and gets a hint.
+ * a wrong one scores 0/1 and gets a hint, more specific from the second miss on.
  */
-import {checkExercise, checkMessages, exerciseWorking} from "../course/gd-exercise.js";
+import {checkExercise, exerciseWorking, parseDecimal} from "../course/gd-exercise.js";
 import {texElement} from "../course/math.js";
 import {reportExercise} from "../course/scorm.js";
 import type {Schema} from "../course/url-state.js";
@@ -14,9 +14,8 @@ import {createWidget, type WidgetElement, type WidgetOptions} from "../course/wi
 /** The exercise has no settings to put in a link. */
 export const gdQuizSchema = {} satisfies Schema;
 
-/** Every visible text of the widget (the strings hook translates them); {f}, {x0} and {eta} are formulas. */
+/** Every visible text of the widget (the strings hook translates them; the check's feedback has its own namespace); {f}, {x0} and {eta} are formulas. */
 export const messages = {
-  ...checkMessages,
   question: "Minimise {f} by gradient descent, starting at {x0} with learning rate {eta}. Where is x after two updates?",
   answer: "x after two updates ",
   check: "Check",
@@ -65,9 +64,11 @@ export function createGdQuizWidget(options: WidgetOptions = {}): WidgetElement<G
   });
 
   let attempts = 0;
+  let wrongAnswers = 0;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const result = checkExercise(input.value, t);
+    const result = checkExercise(input.value, wrongAnswers, w.lang);
+    if (!result.correct && parseDecimal(input.value) !== null) wrongAnswers += 1;
     reportExercise("gd-quiz", result.correct ? 1 : 0, 1);
     feedback.className = `feedback notice ${result.correct ? "ok" : "error"}`;
     feedback.replaceChildren(element("p", result.correct ? "ok-text" : "bad-text", result.message));

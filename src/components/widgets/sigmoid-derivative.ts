@@ -6,7 +6,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
-import {element, labelledRange, sideBySide} from "../course/dom.js";
+import {element, labelledRange, scrollBox, sideBySide} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
 import {texElement, texNumber} from "../course/math.js";
 import type {Messages} from "../course/strings.js";
@@ -90,9 +90,11 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
       )
     );
     numbers.replaceChildren(
-      texElement(String.raw`\tau(${texNumber(s0, 1)}) = \frac{1}{1 + e^{-${texNumber(b, 1)}\cdot ${s0 < 0 ? `(${texNumber(s0, 1)})` : texNumber(s0, 1)}}} = ${texNumber(y0, 4)}`, true),
+      scrollBox(
+        texElement(String.raw`\tau(${texNumber(s0, 1)}) = \frac{1}{1 + e^{-${texNumber(b, 1)}\cdot ${s0 < 0 ? `(${texNumber(s0, 1)})` : texNumber(s0, 1)}}} = ${texNumber(y0, 4)}`, true),
       texElement(String.raw`\tau'(${texNumber(s0, 1)}) = \beta\,\tau(s)\,(1 - \tau(s)) = ${texNumber(b, 1)}\cdot ${texNumber(y0, 4)}\cdot(1 - ${texNumber(y0, 4)}) = ${texNumber(slope, 4)}`, true),
-      texElement(String.raw`\frac{\tau(s + h) - \tau(s - h)}{2h} = ${texNumber(numeric, 4)} \quad (h = 10^{-5})`, true),
+      texElement(String.raw`\frac{\tau(s + h) - \tau(s - h)}{2h} = ${texNumber(numeric, 4)} \quad (h = 10^{-5})`, true)
+      ),
       element("p", "", t("peak", {peak}))
     );
     w.write({beta: b, s: s0});

@@ -8,7 +8,7 @@ import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, setInput, sideBySide, statusLine} from "../course/dom.js";
-import {formatNumber} from "../course/format.js";
+import {aboutCount, formatNumber} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
@@ -60,7 +60,7 @@ export const messages = {
   trained: "{ratio} Loss {before} → {after}.",
   untrained: "Loss {loss}. Press Train to update the weights (plain gradient descent, η = {eta}, {points} points) and watch the bars.",
   "chart.x": "layer (1 = next to the input)",
-  "chart.y": "gradient norm ‖∂E/∂W‖ (log scale)",
+  "chart.y": "gradient norm ‖∂E/∂W‖, E = cross-entropy (log scale)",
   "chart.atInit": "at initialisation",
   chartLabel: "Bar chart, log scale: gradient norm of each of {layers} weight layers, input side first. {activation}, {depth} hidden layers of {width}. First layer {first}, last layer {last}.",
   tableSummary: "The norms as a table",
@@ -226,6 +226,6 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
 
 function ratioText(t: T, when: string, m: GradientMeasurement): string {
   if (m.ratio === null) return t("noRatio", {when});
-  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: formatNumber(Math.round(1 / m.ratio), 3)}) : "";
+  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: aboutCount(1 / m.ratio)}) : "";
   return t("ratio", {when, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[m.norms.length - 1], 3), ratio: formatNumber(m.ratio, 3), plain});
 }

@@ -1,6 +1,7 @@
 // The backpropagation page in real Chromium: the step-through, the update and the finite-difference check.
 import {describe, expect, test} from "vitest";
 import {openPage, seriousAccessibilityViolations} from "./harness.js";
+import {expectFitsPhone} from "./phone.js";
 import {useSite} from "./use-site.js";
 
 const site = useSite();
@@ -74,8 +75,7 @@ describe("Backpropagation", () => {
   test("the page fits a 390-px phone screen, and the prose follows the stepper", async () => {
     const {page, errors} = await openPage(site, "/backpropagation");
     await page.locator(".backprop-next").waitFor({timeout: 30_000});
-    await page.setViewportSize({width: 390, height: 844});
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectFitsPhone(page);
     expect(await page.locator("#observablehq-main").innerText()).toContain("a loss of E = 0.018104");
     await page.locator(".backprop-next").click();
     await expect.poll(() => page.locator("#observablehq-main").innerText()).toContain("the factor on screen, dE/dy, is 0.190283");

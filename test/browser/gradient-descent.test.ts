@@ -1,6 +1,7 @@
 // The gradient-descent page in real Chromium: the exercise, the learning-rate presets, the 2-D race.
 import {describe, expect, test} from "vitest";
 import {openPage, type OpenedPage} from "./harness.js";
+import {expectFitsPhone} from "./phone.js";
 import {useSite} from "./use-site.js";
 
 const site = useSite();
@@ -186,8 +187,7 @@ describe("gradient descent page", () => {
 
   test("the page fits a 390-px phone screen", async () => {
     const o = await open();
-    await o.page.setViewportSize({width: 390, height: 844});
-    await expect.poll(() => o.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectFitsPhone(o.page);
     await o.page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 // The activations page in real Chromium: the comparison plot, the vanishing-gradient chart, the timing.
 import {describe, expect, test} from "vitest";
 import {openPage, type OpenedPage} from "./harness.js";
+import {expectFitsPhone} from "./phone.js";
 import {useSite} from "./use-site.js";
 
 const site = useSite();
@@ -10,6 +11,8 @@ async function open(path = "/activations"): Promise<OpenedPage> {
   await opened.page.waitForSelector(".vanishing-gradients .chart svg", {timeout: 60_000});
   return opened;
 }
+
+const mainText = (o: OpenedPage) => o.page.locator("#observablehq-main").innerText();
 
 /** Heights of the bars in the vanishing-gradient chart. */
 const barHeights = (o: OpenedPage) =>
@@ -80,6 +83,38 @@ describe("activations page", () => {
     for (const name of ["Step", "Sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU", "Maxout"]) expect(line).toContain(name);
     expect(line).not.toMatch(/NaN|Infinity/);
     expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+  test("the activation ticked last in the comparison drives the vanishing-gradient widget, whose own menu still works", async () => {
+    const o = await open();
+    const plot = o.page.locator(".activation-plot");
+    const vanishing = o.page.locator(".vanishing-gradients");
+    const select = vanishing.getByLabel("Activation");
+    const picked = () => select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+    // Loading the page changes nothing: the link's (default) activation stands.
+    expect(await picked()).toBe("Sigmoid");
+    await plot.getByLabel("tanh", {exact: true}).check();
+    await expect.poll(picked).toBe("tanh");
+    await expect.poll(() => new URL(o.page.url()).searchParams.get("vact")).toBe("tanh");
+    await expect.poll(() => mainText(o)).toMatch(/Right now the first layer gets [\d.e+−]+ times the gradient of the last \(10 hidden layers, 0 updates\)/);
+    // Its own menu picks another; moving β above does not take it back.
+    await select.selectOption({label: "ELU"});
+    const beta = plot.getByRole("spinbutton", {name: "Sigmoid slope β"});
+    await beta.fill("2");
+    await beta.press("Enter");
+    await expect.poll(() => plot.locator(".activation-card h3").allInnerTexts()).toContain("Sigmoid (β = 2)");
+    expect(await picked()).toBe("ELU");
+    // Step has no deep-network version: ticking it leaves the choice alone.
+    await plot.getByLabel("Step", {exact: true}).check();
+    await expect.poll(() => plot.locator(".activation-card h3").allInnerTexts()).toContain("Step");
+    expect(await picked()).toBe("ELU");
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the page fits a 390-px phone screen", async () => {
+    const o = await open();
+    await expectFitsPhone(o.page);
     await o.page.context().close();
   });
 });

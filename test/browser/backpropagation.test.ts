@@ -2,6 +2,7 @@
 import {describe, expect, test} from "vitest";
 import {PALETTE} from "../../src/components/charts/palette.js";
 import {openPage, seriousAccessibilityViolations} from "./harness.js";
+import {expectFitsPhone} from "./phone.js";
 import {useSite} from "./use-site.js";
 
 const site = useSite();
@@ -69,6 +70,16 @@ describe("Backpropagation", () => {
     await numbers.waitFor({timeout: 30_000});
     // τ′(0) = β/4 = 1 for β = 4.
     expect(await numbers.textContent()).toContain("τ′ = β/4 = 1.000");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+  test("the page fits a 390-px phone screen, and the prose follows the stepper", async () => {
+    const {page, errors} = await openPage(site, "/backpropagation");
+    await page.locator(".backprop-next").waitFor({timeout: 30_000});
+    await expectFitsPhone(page);
+    expect(await page.locator("#observablehq-main").innerText()).toContain("a loss of E = 0.018104");
+    await page.locator(".backprop-next").click();
+    await expect.poll(() => page.locator("#observablehq-main").innerText()).toContain("the factor on screen, dE/dy, is 0.190283");
     expect(errors).toEqual([]);
     await page.context().close();
   });

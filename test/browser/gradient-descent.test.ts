@@ -1,6 +1,7 @@
 // The gradient-descent page in real Chromium: the exercise, the learning-rate presets, the 2-D race.
 import {describe, expect, test} from "vitest";
 import {openPage, type OpenedPage} from "./harness.js";
+import {expectFitsPhone} from "./phone.js";
 import {useSite} from "./use-site.js";
 
 const site = useSite();
@@ -133,6 +134,60 @@ describe("gradient descent page", () => {
     expect(await lab.locator(".results tbody tr").nth(2).innerText()).not.toMatch(/diverged/);
     expect(await o.page.locator("#observablehq-main").innerHTML()).not.toMatch(/NaN|Infinity/);
     expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+  test("2-D: the step-size and momentum sliders move the paths live and go into the link", async () => {
+    const o = await open();
+    const lab = o.page.locator(".gd-2d");
+    await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 100 updates");
+    const momentumPath = () => lab.locator(".chart svg polyline").nth(1).getAttribute("points");
+    const before = await momentumPath();
+    const mu = lab.getByRole("spinbutton", {name: "Momentum μ"});
+    await mu.fill("0.5");
+    await mu.press("Enter");
+    // The paths are redrawn in full at once, without replaying the animation.
+    await expect.poll(momentumPath).not.toBe(before);
+    expect(await lab.locator(".results caption").innerText()).toBe("After 100 updates");
+    const eta = lab.getByRole("spinbutton", {name: "Adam: η (log scale)"});
+    await eta.fill("0.05");
+    await eta.press("Enter");
+    await expect.poll(() => lab.locator(".results tbody tr").nth(2).locator("td").nth(1).innerText()).toBe("0.05");
+    await expect.poll(() => {
+      const url = new URL(o.page.url());
+      return [url.searchParams.get("mu"), url.searchParams.get("etaa")];
+    }).toEqual(["0.5", "0.05"]);
+    // A deep link restores both.
+    const linked = await openPage(site, `/gradient-descent${new URL(o.page.url()).search}`);
+    await linked.page.waitForSelector(".gd-2d .chart svg", {timeout: 60_000});
+    expect(await linked.page.locator(".gd-2d").getByRole("spinbutton", {name: "Momentum μ"}).inputValue()).toBe("0.5");
+    expect(o.errors).toEqual([]);
+    expect(linked.errors).toEqual([]);
+    await linked.page.context().close();
+    await o.page.context().close();
+  });
+
+  test("2-D: a tap (touch pointer events) on the plot sets the start, and the prose cell below says where", async () => {
+    const o = await open();
+    const lab = o.page.locator(".gd-2d");
+    const svg = lab.locator(".chart svg").first();
+    const box = (await svg.boundingBox())!;
+    const at = {clientX: box.x + box.width * 0.75, clientY: box.y + box.height * 0.3};
+    await svg.evaluate((element, point) => {
+      for (const type of ["pointerdown", "pointerup"]) element.dispatchEvent(new PointerEvent(type, {...point, bubbles: true, isPrimary: true, pointerId: 7, pointerType: "touch"}));
+    }, at);
+    const startX = lab.getByLabel("Start w₁");
+    await expect.poll(() => startX.inputValue()).not.toBe("-3.5");
+    const x = (await startX.inputValue()).replace("-", "−");
+    const y = (await lab.getByLabel("Start w₂").inputValue()).replace("-", "−");
+    await expect.poll(() => mainText(o)).toContain(`You started at (${x}, ${y}), where E =`);
+    await expect.poll(() => mainText(o), {timeout: 60_000}).toMatch(/After 100 updates, (gradient descent|momentum|Adam) is closest to the minimum/);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the page fits a 390-px phone screen", async () => {
+    const o = await open();
+    await expectFitsPhone(o.page);
     await o.page.context().close();
   });
 });

@@ -75,4 +75,12 @@ describe("training a deep network", () => {
     expect(sigmoid.current.norms[0]).toBeLessThan(1e-5);
     expect(relu.current.norms.every((n) => Number.isFinite(n))).toBe(true);
   });
+  test("training runs through the shared trainer: a diverging step is refused, so no NaN reaches the weights", () => {
+    const run = vanishingExperiment({depth: 4, width: 8, activation: "elu", init: "he"}, quadrantDataset(), 1e4);
+    run.train(200);
+    expect(run.diverged).toMatch(/smaller learning rate/);
+    expect(run.epochs).toBeLessThan(200);
+    expect(run.net.weights.every((layer) => Array.from(layer).every(Number.isFinite))).toBe(true);
+    expect(run.net.biases.every((layer) => Array.from(layer).every(Number.isFinite))).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The activations page's catalogue: the lecture's seven activations built from
  * their parameters (sigmoid's β, Leaky ReLU's α, ELU's α, Maxout's two lines),
- * each with its kinks, a short note, and curve samples that break at the kinks
+ * each with its kinks and curve samples that break at the kinks
  * so a chart never draws a vertical jump as if it were part of the function.
  */
 import {eluWithAlpha, leakyReluWithSlope, maxout, relu, sigmoidWithSlope, step, tanh} from "./activations.js";
@@ -29,13 +29,6 @@ export interface CatalogueParams {
 
 export const DEFAULT_PARAMS: CatalogueParams = {beta: 1, alpha: 0.1, eluAlpha: 1, maxout: [{w: 1, b: 0}, {w: -0.5, b: -1}]};
 
-export interface Notes {
-  range: string;
-  zeroCentred: string;
-  zeroGradient: string;
-  cost: string;
-}
-
 export interface CatalogueEntry {
   id: CatalogueId;
   name: string;
@@ -46,7 +39,6 @@ export interface CatalogueEntry {
   derivativeTex: string;
   /** Inputs where the function or its derivative jumps: the derivative is undefined there. */
   kinks: number[];
-  notes: Notes;
 }
 
 /** The engine's activation as a catalogue function: f itself (not a wrapper, so timings measure it), f′ from s alone. */
@@ -73,13 +65,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         name: "Step",
         tex: step.tex,
         derivativeTex: step.derivativeTex,
-        kinks: [0],
-        notes: {
-          range: "{0, 1}",
-          zeroCentred: "no",
-          zeroGradient: "everywhere it exists; undefined at 0",
-          cost: "one comparison"
-        }
+        kinks: [0]
       };
     case "sigmoid": {
       const a = sigmoidWithSlope(params.beta);
@@ -89,13 +75,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         name: a.name,
         tex: String.raw`\tau(s) = \frac{1}{1 + e^{-\beta s}},\ \beta = ${fmt(params.beta)}`,
         derivativeTex: String.raw`\tau'(s) = \beta\,\tau(s)\,(1 - \tau(s)) \le \beta/4 = ${fmt(params.beta / 4)}`,
-        kinks: [],
-        notes: {
-          range: "(0, 1)",
-          zeroCentred: "no (outputs are always positive)",
-          zeroGradient: "nowhere, but close to 0 for large |s|: it saturates",
-          cost: "one exponential and a division"
-        }
+        kinks: []
       };
     }
     case "tanh":
@@ -105,13 +85,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         name: "tanh",
         tex: tanh.tex,
         derivativeTex: String.raw`\tau'(s) = 1 - \tanh^2(s) \le 1`,
-        kinks: [],
-        notes: {
-          range: "(−1, 1)",
-          zeroCentred: "yes",
-          zeroGradient: "nowhere, but close to 0 for large |s|: it saturates",
-          cost: "exponentials"
-        }
+        kinks: []
       };
     case "relu":
       return {
@@ -120,13 +94,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         name: "ReLU",
         tex: relu.tex,
         derivativeTex: relu.derivativeTex,
-        kinks: [0],
-        notes: {
-          range: "[0, ∞)",
-          zeroCentred: "no",
-          zeroGradient: "for s < 0 (a unit that is always negative stops learning)",
-          cost: "one comparison"
-        }
+        kinks: [0]
       };
     case "leaky-relu": {
       const a = leakyReluWithSlope(params.alpha);
@@ -136,14 +104,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         name: a.name,
         tex: String.raw`\tau(s) = \max(\alpha s,\ s),\ \alpha = ${fmt(params.alpha)}`,
         derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ \alpha & s < 0 \end{cases}`,
-        kinks: [0],
-        notes: {
-          range: "(−∞, ∞)",
-          // For standard-normal s the mean output is (1 − α)/√(2π): 0.36 at α = 0.1 against ReLU's 0.40.
-          zeroCentred: "no: negative outputs are only α times as large, so the mean stays positive",
-          zeroGradient: params.alpha === 0 ? "for s < 0 (α = 0 is ReLU)" : "nowhere: negative inputs keep slope α",
-          cost: "one comparison and one multiplication"
-        }
+        kinks: [0]
       };
     }
     case "elu": {
@@ -155,13 +116,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         tex: String.raw`\tau(s) = \begin{cases} s & s \ge 0 \\ \alpha\,(e^{s} - 1) & s < 0 \end{cases},\ \alpha = ${fmt(params.eluAlpha)}`,
         derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s \ge 0 \\ \tau(s) + \alpha & s < 0 \end{cases}`,
         // With α = 1 the slope is continuous at 0; otherwise it jumps from α to 1.
-        kinks: params.eluAlpha === 1 ? [] : [0],
-        notes: {
-          range: `(−${fmt(params.eluAlpha)}, ∞)`,
-          zeroCentred: "roughly (negative outputs pull the mean toward 0)",
-          zeroGradient: "only in the limit s → −∞",
-          cost: "an exponential for s < 0"
-        }
+        kinks: params.eluAlpha === 1 ? [] : [0]
       };
     }
     case "maxout": {
@@ -176,13 +131,7 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         derivative: m.derivative,
         tex: String.raw`\tau(s) = \max(${texLine(l1)},\ ${texLine(l2)})`,
         derivativeTex: String.raw`\tau'(s) = \text{slope of the larger line}`,
-        kinks: crossing,
-        notes: {
-          range: "depends on the lines (learned in a real network)",
-          zeroCentred: "depends on the lines",
-          zeroGradient: "only if the larger line is flat",
-          cost: "two affine pieces (twice the weights) and a comparison"
-        }
+        kinks: crossing
       };
     }
   }

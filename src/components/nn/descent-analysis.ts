@@ -104,11 +104,11 @@ export function stepsVersusRate(c: Curve, x0: number, etas: number[], options: P
 
 export const OPTIMIZER_KINDS: readonly OptimizerKind[] = ["sgd", "momentum", "adam"];
 
-/** Plain gradient descent, momentum and Adam from the same start on a surface, each with its own η. */
-export function race(surface: Surface, start: [number, number], steps: number, rates: LearningRates = surface.learningRates): Record<OptimizerKind, DescentResult> {
+/** Plain gradient descent, momentum (coefficient μ) and Adam from the same start on a surface, each with its own η. */
+export function race(surface: Surface, start: [number, number], steps: number, rates: LearningRates = surface.learningRates, momentum = 0.9): Record<OptimizerKind, DescentResult> {
   const f = ([x, y]: number[]) => surface.f(x, y);
   const gradient = ([x, y]: number[]) => surface.gradient(x, y);
-  const run = (kind: OptimizerKind) => descend(f, gradient, start, createOptimizer(kind, {learningRate: rates[kind]}), steps);
+  const run = (kind: OptimizerKind) => descend(f, gradient, start, createOptimizer(kind, {learningRate: rates[kind], momentum}), steps);
   return {sgd: run("sgd"), momentum: run("momentum"), adam: run("adam")};
 }
 

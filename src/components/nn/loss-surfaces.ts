@@ -56,9 +56,9 @@ export interface LearningRates {
   adam: number;
 }
 
+/** A surface's name is a message of the widget that draws it (`surface.<id>`), not data. */
 export interface Surface {
   id: SurfaceId;
-  name: string;
   tex: string;
   f(x: number, y: number): number;
   gradient(x: number, y: number): [number, number];
@@ -75,7 +75,6 @@ export const SURFACE_IDS: readonly SurfaceId[] = ["bowl", "rosenbrock"];
 export const SURFACES: Record<SurfaceId, Surface> = {
   bowl: {
     id: "bowl",
-    name: "Elongated bowl",
     tex: String.raw`E(w_1, w_2) = 0.1\,w_1^2 + 5\,w_2^2`,
     f: (x, y) => 0.1 * x * x + 5 * y * y,
     gradient: (x, y) => [0.2 * x, 10 * y],
@@ -89,7 +88,6 @@ export const SURFACES: Record<SurfaceId, Surface> = {
   },
   rosenbrock: {
     id: "rosenbrock",
-    name: "Rosenbrock's banana valley",
     tex: String.raw`E(w_1, w_2) = (1 - w_1)^2 + 100\,(w_2 - w_1^2)^2`,
     f: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
     gradient: (x, y) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],

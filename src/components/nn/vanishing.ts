@@ -5,9 +5,10 @@
  * norms shrink toward the input; with ReLU (τ′ = 1 where active) they do not.
  */
 import type {Activation, ActivationId} from "./activations.js";
-import {createMlp, gradientList, layerGradientNorms, lossAndGradients, parameters, zeroGradients, type InitKind, type Mlp} from "./mlp.js";
-import {createOptimizer, type Optimizer} from "./optimizers.js";
+import {createMlp, layerGradientNorms, lossAndGradients, type InitKind, type Mlp} from "./mlp.js";
+import {createOptimizer} from "./optimizers.js";
 import {rng} from "./rng.js";
+import {createTrainer} from "./trainer.js";
 
 export interface Dataset {
   inputs: number[][];
@@ -62,11 +63,14 @@ export function gradientNormsAtInit(spec: DeepNetSpec, data: Dataset = quadrantD
 }
 
 export interface VanishingExperiment {
+  readonly net: Mlp;
   readonly initial: GradientMeasurement;
-  /** The measurement after the updates so far. */
+  /** The measurement after the updates so far (measured when read). */
   readonly current: GradientMeasurement;
   readonly epochs: number;
-  /** Full-batch updates; returns the measurement after them. */
+  /** Why training stopped (the loss or a gradient stopped being finite); null while it can go on. */
+  readonly diverged: string | null;
+  /** Full-batch updates through the shared trainer; returns the measurement after them. */
   train(epochs: number): GradientMeasurement;
 }
 
@@ -76,28 +80,25 @@ export interface VanishingExperiment {
  */
 export function vanishingExperiment(spec: DeepNetSpec, data: Dataset = quadrantDataset(), learningRate = 0.1): VanishingExperiment {
   const net = deepNet(spec);
-  const optimizer: Optimizer = createOptimizer("sgd", {learningRate});
-  const grad = zeroGradients(net);
-  const params = parameters(net);
+  const trainer = createTrainer({net, data, loss: "cross-entropy", optimizer: createOptimizer("sgd", {learningRate})});
   const initial = measureGradients(net, data);
-  let current = initial;
-  let epochs = 0;
-  return {
+  let current: GradientMeasurement | null = initial;
+  const experiment: VanishingExperiment = {
+    net,
     initial,
     get current() {
-      return current;
+      return (current ??= measureGradients(net, data));
     },
     get epochs() {
-      return epochs;
+      return trainer.steps;
+    },
+    get diverged() {
+      return trainer.diverged;
     },
     train(n) {
-      for (let k = 0; k < n; ++k) {
-        lossAndGradients(net, data.inputs, data.targets, "cross-entropy", grad);
-        optimizer.step(params, gradientList(grad));
-        epochs++;
-      }
-      current = measureGradients(net, data);
-      return current;
+      for (let k = 0; k < n && trainer.step(); ++k) current = null;
+      return experiment.current;
     }
   };
+  return experiment;
 }

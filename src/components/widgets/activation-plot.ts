@@ -6,12 +6,14 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {PALETTE} from "../charts/palette.js";
+import {element, labelledRange, sideBySide, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
-import {urlState, type Schema} from "../course/url-state.js";
-import {element, labelledRange} from "../course/dom.js";
-import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueEntry, type CatalogueId, type CatalogueParams} from "../nn/activation-catalogue.js";
-import type {WidgetOptions} from "../course/widget.js";
+import type {Messages, Translate} from "../course/strings.js";
+import type {Schema} from "../course/url-state.js";
+import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
+import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueEntry, type CatalogueId, type CatalogueParams, type Line} from "../nn/activation-catalogue.js";
 
 const [line1, line2] = DEFAULT_PARAMS.maxout;
 
@@ -27,37 +29,111 @@ export const activationPlotSchema = {
   mb2: {kind: "number", min: -3, max: 3, default: line2.b}
 } satisfies Schema;
 
-const NAMES: Record<CatalogueId, string> = {
-  step: "Step",
-  sigmoid: "Sigmoid",
-  tanh: "tanh",
-  relu: "ReLU",
-  "leaky-relu": "Leaky ReLU",
-  elu: "ELU",
-  maxout: "Maxout"
-};
+/** The activations' names (the timing widget shows them too). */
+export const activationNames = {
+  "name.step": "Step",
+  "name.sigmoid": "Sigmoid",
+  "name.sigmoidBeta": "Sigmoid (β = {beta})",
+  "name.tanh": "tanh",
+  "name.relu": "ReLU",
+  "name.leaky-relu": "Leaky ReLU",
+  "name.elu": "ELU",
+  "name.maxout": "Maxout"
+} satisfies Messages;
+
+/** An activation's name in the widget's language: the sigmoid's carries its β when it is not 1. */
+export function activationName(t: Translate<typeof activationNames>, id: CatalogueId, beta = 1): string {
+  return id === "sigmoid" && beta !== 1 ? t("name.sigmoidBeta", {beta: formatNumber(beta)}) : t(`name.${id}`);
+}
+
+/** Every visible text of the widget (the strings hook translates them). */
+export const messages = {
+  ...activationNames,
+  show: "Show",
+  beta: "Sigmoid slope β",
+  alpha: "Leaky ReLU slope α",
+  ealpha: "ELU α",
+  mw1: "line 1: w₁",
+  mb1: "b₁",
+  mw2: "line 2: w₂",
+  mb2: "b₂",
+  maxoutLegend: "Maxout: max(w₁s + b₁, w₂s + b₂)",
+  tickOne: "Tick at least one activation to plot it.",
+  fTitle: "The activation τ(s)",
+  derivativeTitle: "Its derivative τ′(s).{kinks}",
+  fLabel: "The functions for s from −5 to 5: {names}.",
+  derivativeLabel: "Their derivatives for s from −5 to 5: {names}.{kinks}",
+  kinks: " Open circles mark where the derivative is undefined: {list}.",
+  kinkAt: "{name} at s = {s}",
+  range: "Range",
+  zeroCentred: "Zero-centred",
+  zeroGradient: "Gradient is zero",
+  cost: "Cost",
+  "step.range": "{0, 1}",
+  "step.zeroCentred": "no",
+  "step.zeroGradient": "everywhere it exists; undefined at 0",
+  "step.cost": "one comparison",
+  "sigmoid.range": "(0, 1)",
+  "sigmoid.zeroCentred": "no (outputs are always positive)",
+  "sigmoid.zeroGradient": "nowhere, but close to 0 for large |s|: it saturates",
+  "sigmoid.cost": "one exponential and a division",
+  "tanh.range": "(−1, 1)",
+  "tanh.zeroCentred": "yes",
+  "tanh.zeroGradient": "nowhere, but close to 0 for large |s|: it saturates",
+  "tanh.cost": "exponentials",
+  "relu.range": "[0, ∞)",
+  "relu.zeroCentred": "no",
+  "relu.zeroGradient": "for s < 0 (a unit that is always negative stops learning)",
+  "relu.cost": "one comparison",
+  "leaky-relu.range": "(−∞, ∞)",
+  "leaky-relu.zeroCentred": "no: negative outputs are only α times as large, so the mean stays positive",
+  "leaky-relu.zeroGradient": "nowhere: negative inputs keep slope α",
+  "leaky-relu.zeroGradientReLU": "for s < 0 (α = 0 is ReLU)",
+  "leaky-relu.cost": "one comparison and one multiplication",
+  "elu.range": "(−{alpha}, ∞)",
+  "elu.zeroCentred": "roughly (negative outputs pull the mean toward 0)",
+  "elu.zeroGradient": "only in the limit s → −∞",
+  "elu.cost": "an exponential for s < 0",
+  "maxout.range": "depends on the lines (learned in a real network)",
+  "maxout.zeroCentred": "depends on the lines",
+  "maxout.zeroGradient": "only if the larger line is flat",
+  "maxout.cost": "two affine pieces (twice the weights) and a comparison"
+} satisfies Messages;
+
+type T = Translate<typeof messages>;
+
+export interface ActivationPlotValue {
+  /** The activations shown, in catalogue order. */
+  acts: CatalogueId[];
+  beta: number;
+  alpha: number;
+  eluAlpha: number;
+  maxout: [Line, Line];
+  /** The activation the learner ticked last (or the last shown after an untick); null until they tick one. */
+  chosen: CatalogueId | null;
+}
+
 const DOMAIN: [number, number] = [-5, 5];
+const CHART_WIDTH = 320;
 
-export function createActivationPlotWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(activationPlotSchema, options.search, options.signal);
-  const v = {...state.initial, acts: [...new Set(state.initial.acts)].sort((a, b) => a - b)};
-  const root = element("div", "widget activation-plot");
+export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetElement<ActivationPlotValue> {
+  const w = createWidget({id: "activations", className: "activation-plot", schema: activationPlotSchema, messages, value: {} as ActivationPlotValue}, options);
+  const {t, root} = w;
+  const v = {...w.initial, acts: [...new Set(w.initial.acts)].sort((a, b) => a - b)};
+  let chosen: CatalogueId | null = null;
 
-  const actsInput = Inputs.checkbox(CATALOGUE_IDS.slice(), {label: "Show", value: v.acts.map((i) => CATALOGUE_IDS[i]), format: (id) => NAMES[id]});
-  const betaInput = labelledRange([0.1, 10], {label: "Sigmoid slope β", step: 0.1, value: v.beta});
-  const alphaInput = labelledRange([0, 0.5], {label: "Leaky ReLU slope α", step: 0.01, value: v.alpha});
-  const eluInput = labelledRange([0.1, 3], {label: "ELU α", step: 0.1, value: v.ealpha});
-  const maxoutInputs = (["mw1", "mb1", "mw2", "mb2"] as const).map((key) => {
-    const input = Inputs.number([-3, 3], {label: {mw1: "line 1: w₁", mb1: "b₁", mw2: "line 2: w₂", mb2: "b₂"}[key], step: 0.1, value: v[key]});
-    return [key, input] as const;
-  });
-  const maxoutBox = element("fieldset", "maxout-lines", element("legend", "", "Maxout: max(w₁s + b₁, w₂s + b₂)"), ...maxoutInputs.map(([, input]) => input));
-  const message = element("p", "message");
-  message.setAttribute("role", "status");
+  const actsInput = Inputs.checkbox(CATALOGUE_IDS.slice(), {label: t("show"), value: v.acts.map((i) => CATALOGUE_IDS[i]), format: (id) => t(`name.${id}`)});
+  const betaInput = labelledRange([0.1, 10], {label: t("beta"), step: 0.1, value: v.beta});
+  const alphaInput = labelledRange([0, 0.5], {label: t("alpha"), step: 0.01, value: v.alpha});
+  const eluInput = labelledRange([0.1, 3], {label: t("ealpha"), step: 0.1, value: v.ealpha});
+  const maxoutInputs = (["mw1", "mb1", "mw2", "mb2"] as const).map((key) => [key, Inputs.number([-3, 3], {label: t(key), step: 0.1, value: v[key]})] as const);
+  const maxoutBox = element("fieldset", "maxout-lines", element("legend", "", t("maxoutLegend")), ...maxoutInputs.map(([, input]) => input));
+  const message = statusLine("message");
   const charts = element("div", "row");
   const cards = element("div", "activation-cards");
+  let chartWidth = CHART_WIDTH;
 
-  root.append(state.notice(), actsInput, element("div", "controls", betaInput, alphaInput, eluInput), maxoutBox, message, charts, cards);
+  root.append(w.notice, sideBySide([actsInput, betaInput, alphaInput, eluInput, maxoutBox], [message, charts]), cards);
 
   const params = (): CatalogueParams => ({
     beta: v.beta,
@@ -71,68 +147,81 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): HTMLEle
 
   for (const input of [actsInput, betaInput, alphaInput, eluInput, ...maxoutInputs.map(([, i]) => i)]) {
     input.addEventListener("input", () => {
-      v.acts = actsInput.value.map((id) => CATALOGUE_IDS.indexOf(id));
+      const acts = actsInput.value.map((id) => CATALOGUE_IDS.indexOf(id));
+      if (input === actsInput) {
+        const added = acts.find((i) => !v.acts.includes(i));
+        const shown = [...acts].sort((a, b) => a - b);
+        chosen = added !== undefined ? CATALOGUE_IDS[added] : shown.includes(CATALOGUE_IDS.indexOf(chosen!)) ? chosen : (CATALOGUE_IDS[shown[shown.length - 1]] ?? null);
+      }
+      v.acts = acts;
       v.beta = betaInput.value;
       v.alpha = alphaInput.value;
       v.ealpha = eluInput.value;
       for (const [key, i] of maxoutInputs) if (Number.isFinite(i.value)) v[key] = i.value;
       render();
       // An empty selection cannot be a link (at least one activation is shown from a link).
-      if (options.syncUrl !== false && v.acts.length > 0) state.write(v);
+      if (v.acts.length > 0) w.write(v);
     });
   }
 
   function render() {
-    const entries = v.acts.map((i) => catalogueEntry(CATALOGUE_IDS[i], params()));
-    message.textContent = entries.length === 0 ? "Tick at least one activation to plot it." : "";
-    charts.replaceChildren(...(entries.length ? [plot(entries, "f"), plot(entries, "derivative")] : []));
-    cards.replaceChildren(...entries.map(card));
+    const p = params();
+    const entries = v.acts.map((i) => catalogueEntry(CATALOGUE_IDS[i], p));
+    const name = (e: CatalogueEntry) => activationName(t, e.id, v.beta);
+    message.textContent = entries.length === 0 ? t("tickOne") : "";
+    charts.replaceChildren(...(entries.length ? [plot(entries, "f", name, chartWidth, t), plot(entries, "derivative", name, chartWidth, t)] : []));
+    cards.replaceChildren(...entries.map((e) => card(e, name(e), p, t)));
+    w.publish({acts: v.acts.map((i) => CATALOGUE_IDS[i]), beta: v.beta, alpha: v.alpha, eluAlpha: v.ealpha, maxout: p.maxout, chosen});
   }
 
-  render();
+  w.observeWidth(charts, (width) => {
+    chartWidth = Math.min(CHART_WIDTH, width);
+    render();
+  });
   return root;
 }
 
-function plot(entries: CatalogueEntry[], which: "f" | "derivative"): HTMLElement {
-  const rows = entries.flatMap((e) => curveSamples(e, DOMAIN, 240).map((p) => ({name: e.name, s: p.s, value: p[which], key: `${e.id}-${p.segment}`})));
-  const undefinedAt = which === "derivative" ? entries.flatMap((e) => e.kinks.filter((k) => k > DOMAIN[0] && k < DOMAIN[1]).map((k) => ({name: e.name, s: k}))) : [];
+function plot(entries: CatalogueEntry[], which: "f" | "derivative", name: (e: CatalogueEntry) => string, width: number, t: T): HTMLElement {
+  const rows = entries.flatMap((e) => curveSamples(e, DOMAIN, 240).map((p) => ({name: name(e), s: p.s, value: p[which], key: `${e.id}-${p.segment}`})));
+  const undefinedAt = which === "derivative" ? entries.flatMap((e) => e.kinks.filter((k) => k > DOMAIN[0] && k < DOMAIN[1]).map((k) => ({name: name(e), s: k}))) : [];
   const values = rows.map((r) => r.value);
   const [lo, hi] = [Math.max(-3, Math.min(-0.1, ...values)), Math.min(5, Math.max(1.1, ...values))];
   const pad = 0.05 * (hi - lo);
   const yDomain: [number, number] = [lo - pad, hi + pad];
-  const title = which === "f" ? "τ(s)" : "τ′(s)";
   // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
   const figure = Plot.plot({
-    width: 320,
+    width,
     height: 260,
     x: {domain: DOMAIN, label: "s"},
-    y: {domain: yDomain, label: title, grid: true},
-    color: {legend: true, domain: entries.map((e) => e.name)},
+    y: {domain: yDomain, label: which === "f" ? "τ(s)" : "τ′(s)", grid: true},
+    // Each activation keeps its colour whichever others are shown.
+    color: {legend: true, domain: entries.map(name), range: entries.map((e) => PALETTE.series[CATALOGUE_IDS.indexOf(e.id)])},
     marks: [
-      Plot.ruleY([0], {ariaHidden: "true", stroke: "#bbb"}),
+      Plot.ruleY([0], {ariaHidden: "true", stroke: PALETTE.neutral}),
       Plot.line(rows, {ariaHidden: "true", x: "s", y: "value", z: "key", stroke: "name", strokeWidth: 2, clip: true}),
       // Where the derivative is undefined (a jump or a corner): an open circle on the axis.
       Plot.dot(undefinedAt, {ariaHidden: "true", x: "s", y: 0, stroke: "name", fill: "white", r: 4.5, strokeWidth: 2})
     ]
   });
-  const kinkText = undefinedAt.length ? ` Open circles mark where the derivative is undefined: ${undefinedAt.map((u) => `${u.name} at s = ${formatNumber(u.s, 3)}`).join(", ")}.` : "";
-  figure.setAttribute("aria-label", `${which === "f" ? "The functions" : "Their derivatives"} for s from −5 to 5: ${entries.map((e) => e.name).join(", ")}.${kinkText}`);
-  const wrapper = element("figure", "activation-chart", figure, element("figcaption", "", which === "f" ? "The activation τ(s)" : `Its derivative τ′(s).${kinkText}`));
-  return wrapper;
+  const kinks = undefinedAt.length ? t("kinks", {list: undefinedAt.map((u) => t("kinkAt", {name: u.name, s: formatNumber(u.s, 3)})).join(", ")}) : "";
+  const names = entries.map(name).join(", ");
+  figure.setAttribute("aria-label", which === "f" ? t("fLabel", {names}) : t("derivativeLabel", {names, kinks}));
+  return element("figure", "activation-chart", figure, element("figcaption", "", which === "f" ? t("fTitle") : t("derivativeTitle", {kinks})));
 }
 
-function card(e: CatalogueEntry): HTMLElement {
+function card(e: CatalogueEntry, name: string, p: CatalogueParams, t: T): HTMLElement {
+  const zeroGradient = e.id === "leaky-relu" && p.alpha === 0 ? t("leaky-relu.zeroGradientReLU") : t(`${e.id}.zeroGradient`);
   const list = element(
     "dl",
     "",
-    element("dt", "", "Range"),
-    element("dd", "", e.notes.range),
-    element("dt", "", "Zero-centred"),
-    element("dd", "", e.notes.zeroCentred),
-    element("dt", "", "Gradient is zero"),
-    element("dd", "", e.notes.zeroGradient),
-    element("dt", "", "Cost"),
-    element("dd", "", e.notes.cost)
+    element("dt", "", t("range")),
+    element("dd", "", t(`${e.id}.range`, {alpha: formatNumber(p.eluAlpha)})),
+    element("dt", "", t("zeroCentred")),
+    element("dd", "", t(`${e.id}.zeroCentred`)),
+    element("dt", "", t("zeroGradient")),
+    element("dd", "", zeroGradient),
+    element("dt", "", t("cost")),
+    element("dd", "", t(`${e.id}.cost`))
   );
-  return element("section", "card activation-card", element("h3", "", e.name), texElement(e.tex, true), texElement(e.derivativeTex, true), list);
+  return element("section", "card activation-card", element("h3", "", name), texElement(e.tex, true), texElement(e.derivativeTex, true), list);
 }

@@ -1,74 +1,177 @@
 /**
  * Gradient descent in two dimensions: a contour plot of a loss surface, where
- * clicking (or typing) sets the start, and plain gradient descent, momentum and
- * Adam run side by side from it, each with the surface's default learning rate.
+ * clicking or tapping (or typing) sets the start, and plain gradient descent,
+ * momentum and Adam run side by side from it. Each optimiser's step size η and
+ * the momentum μ are sliders; the paths follow them live.
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {PALETTE} from "../charts/palette.js";
+import {element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
-import {parseState, urlState, writeState, type Schema} from "../course/url-state.js";
-import {button, element} from "../course/dom.js";
+import type {Messages} from "../course/strings.js";
+import {parseState, type Schema} from "../course/url-state.js";
+import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {distanceToMinimum, OPTIMIZER_KINDS, race} from "../nn/descent-analysis.js";
-import {SURFACE_IDS, SURFACES, type Surface, type SurfaceId} from "../nn/loss-surfaces.js";
+import {SURFACE_IDS, SURFACES, type LearningRates, type Surface, type SurfaceId} from "../nn/loss-surfaces.js";
 import type {DescentResult, OptimizerKind} from "../nn/optimizers.js";
-import type {WidgetOptions} from "../course/widget.js";
 
-/** The start point's defaults depend on the surface; this is the schema for the default surface. */
+const RATE_RANGE: [number, number] = [0.0001, 1];
+const DEFAULT_MOMENTUM = 0.9;
+
+/** The start point's and step sizes' defaults depend on the surface; this is the schema for the default surface. */
 export const gd2dSchema = schemaFor(SURFACES.bowl);
 
 function schemaFor(surface: Surface) {
+  const rate = (value: number) => ({kind: "number", min: RATE_RANGE[0], max: RATE_RANGE[1], default: value}) as const;
   return {
     surface: {kind: "enum", values: SURFACE_IDS, default: "bowl"},
     sx: {kind: "number", min: -4, max: 4, default: surface.start[0]},
-    sy: {kind: "number", min: -4, max: 4, default: surface.start[1]}
+    sy: {kind: "number", min: -4, max: 4, default: surface.start[1]},
+    eta: rate(surface.learningRates.sgd),
+    etam: rate(surface.learningRates.momentum),
+    etaa: rate(surface.learningRates.adam),
+    mu: {kind: "number", min: 0, max: 0.99, default: DEFAULT_MOMENTUM}
   } satisfies Schema;
 }
 
-const NAMES: Record<OptimizerKind, string> = {sgd: "Gradient descent", momentum: "Momentum", adam: "Adam"};
-const COLORS: Record<OptimizerKind, string> = {sgd: "#d62728", momentum: "#111111", adam: "#ff7f0e"};
+/** URL keys of each optimiser's η. */
+const RATE_KEYS = {sgd: "eta", momentum: "etam", adam: "etaa"} as const;
+
+/** Every visible text of the widget (the strings hook translates them). */
+export const messages = {
+  "surface.bowl": "Elongated bowl",
+  "surface.rosenbrock": "Rosenbrock's banana valley",
+  "optimizer.sgd": "Gradient descent",
+  "optimizer.momentum": "Momentum",
+  "optimizer.adam": "Adam",
+  surface: "Surface",
+  startX: "Start w₁",
+  startY: "Start w₂",
+  rate: "{optimizer}: η (log scale)",
+  mu: "Momentum μ",
+  hint: "Click or tap the plot to start from there (or type the start point).",
+  legend: "Paths",
+  plotLabel: "Contour plot of {surface} with the paths of gradient descent, momentum and Adam from ({x}, {y}); the table lists where each is.",
+  progress: "After {shown} of {steps} updates",
+  done: "After {steps} updates",
+  "head.optimizer": "optimiser",
+  "head.eta": "η",
+  "head.at": "now at",
+  "head.loss": "E",
+  "head.distance": "distance to minimum",
+  "head.near": "first within {near}",
+  diverged: "diverged",
+  divergedAfter: "diverged after {n} updates",
+  nearAt: "update {n}",
+  notYet: "not yet"
+} satisfies Messages;
+
+/** How far each optimiser has got after the updates drawn so far. */
+export interface Gd2dResult {
+  /** Where it is now (the last finite point when it diverged). */
+  x: number;
+  y: number;
+  /** E there. */
+  loss: number;
+  distance: number;
+  diverged: boolean;
+  /** First update within 0.05 of the minimum; null when not yet. */
+  firstNear: number | null;
+}
+
+export interface Gd2dValue {
+  surface: SurfaceId;
+  /** The start point: where the plot was last clicked, or what was typed. */
+  sx: number;
+  sy: number;
+  /** E at the start point. */
+  startLoss: number;
+  /** Each optimiser's step size η. */
+  rates: LearningRates;
+  /** Momentum coefficient μ. */
+  mu: number;
+  /** Updates drawn so far, of `steps`. */
+  shown: number;
+  steps: number;
+  results: Record<OptimizerKind, Gd2dResult>;
+}
+
+const COLORS: Record<OptimizerKind, string> = {sgd: PALETTE.negative, momentum: PALETTE.ink, adam: PALETTE.series[1]};
 /** "Reached" means within this distance of the minimum. */
 const NEAR = 0.05;
 /** Animation length in frames (about four seconds). */
 const FRAMES = 240;
+const MAX_WIDTH = 600;
+/** A pointer that moves farther than this between down and up was scrolling, not choosing a start. */
+const TAP_SLOP = 10;
 
-export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
-  const search = options.search ?? location.search;
-  const surfaceId = parseState(gd2dSchema, search).values.surface as SurfaceId;
-  const state = urlState(schemaFor(SURFACES[surfaceId]), search, options.signal);
-  const v = {surface: surfaceId, sx: state.initial.sx, sy: state.initial.sy};
-  const root = element("div", "widget gd-2d");
+export function createGd2dWidget(options: WidgetOptions = {}): WidgetElement<Gd2dValue> {
+  const prefix = options.namespace ?? "";
+  const surfaceKey = `${prefix}surface`;
+  const firstSurface = parseState({[surfaceKey]: gd2dSchema.surface}, options.search ?? location.search).values[surfaceKey] as SurfaceId;
+  const w = createWidget({id: "gd-2d", className: "gd-2d", schema: schemaFor(SURFACES[firstSurface]), messages, value: {} as Gd2dValue}, options);
+  const {t, root} = w;
+  const v = {...w.initial, surface: firstSurface};
 
-  const surfaceInput = Inputs.select(new Map(SURFACE_IDS.map((id) => [SURFACES[id].name, id])), {label: "Surface", value: v.surface});
-  const sxInput = Inputs.number([-4, 4], {label: "Start w₁", step: 0.01, value: v.sx});
-  const syInput = Inputs.number([-4, 4], {label: "Start w₂", step: 0.01, value: v.sy});
-  const replay = button("▶ Replay", () => animate());
+  const surfaceInput = Inputs.select(new Map(SURFACE_IDS.map((id) => [t(`surface.${id}`), id])), {label: t("surface"), value: v.surface});
+  const sxInput = Inputs.number([-4, 4], {label: t("startX"), step: 0.01, value: v.sx});
+  const syInput = Inputs.number([-4, 4], {label: t("startY"), step: 0.01, value: v.sy});
+  const rateInputs = Object.fromEntries(
+    OPTIMIZER_KINDS.map((kind) => [kind, labelledRange(RATE_RANGE, {label: t("rate", {optimizer: t(`optimizer.${kind}`)}), step: 0.0001, value: v[RATE_KEYS[kind]], transform: Math.log, invert: Math.exp})])
+  ) as Record<OptimizerKind, ReturnType<typeof labelledRange>>;
+  const muInput = labelledRange([0, 0.99], {label: t("mu"), step: 0.01, value: v.mu});
   const formula = element("div", "formula");
-  const legend = element("p", "legend");
+  const legend = element("p", "legend", `${t("legend")}: `);
   for (const kind of OPTIMIZER_KINDS) {
     const swatch = element("span", "swatch", "■ ");
     swatch.style.color = COLORS[kind];
     swatch.setAttribute("aria-hidden", "true");
-    legend.append(swatch, NAMES[kind], "  ");
+    legend.append(swatch, t(`optimizer.${kind}`), "  ");
   }
   const chart = element("figure", "chart");
-  const results = element("div", "results");
-  results.setAttribute("role", "status");
+  const results = statusLine("results");
   results.setAttribute("aria-live", "polite");
+
+  const rates = (): LearningRates => ({sgd: v.eta, momentum: v.etam, adam: v.etaa});
+  const steps = () => SURFACES[v.surface].steps;
+  let runs = race(SURFACES[v.surface], [v.sx, v.sy], steps(), rates(), v.mu);
+  let shown = 0;
+
+  const loop = w.loop({
+    step() {
+      shown = Math.min(steps(), shown + 1);
+      return shown < steps();
+    },
+    stepsPerFrame: () => Math.ceil(steps() / FRAMES),
+    draw: drawPaths,
+    onToggle(running) {
+      if (running && shown >= steps()) shown = 0;
+    }
+  });
+  const buttons = loopButtons(loop, () => ((shown = 0), drawPaths()), w.lang);
+
   root.append(
-    state.notice(),
-    element("div", "controls", surfaceInput, sxInput, syInput, replay),
-    formula,
-    element("p", "hint", "Click the plot to start from there (or type the start point)."),
-    legend,
-    chart,
-    results
+    w.notice,
+    sideBySide(
+      [surfaceInput, sxInput, syInput, ...OPTIMIZER_KINDS.map((k) => rateInputs[k]), muInput, buttons.element],
+      [formula, element("p", "hint", t("hint")), legend, chart, results]
+    )
   );
 
-  /** The contour plot on screen (redrawn when the surface or start changes) and the paths drawn over it. */
+  /** The contour plot on screen (redrawn when the surface, start or width changes) and the paths drawn over it. */
   let base: Base | null = null;
-  chart.addEventListener("click", (event) => {
-    if (!base) return;
+  let chartWidth = MAX_WIDTH;
+  let down: {x: number; y: number; id: number} | null = null;
+  chart.addEventListener("pointerdown", (event) => {
+    down = event.isPrimary ? {x: event.clientX, y: event.clientY, id: event.pointerId} : null;
+  });
+  chart.addEventListener("pointercancel", () => (down = null));
+  chart.addEventListener("pointerup", (event) => {
+    const tap = down && down.id === event.pointerId && Math.hypot(event.clientX - down.x, event.clientY - down.y) < TAP_SLOP;
+    down = null;
+    if (!tap || !base) return;
     const s = SURFACES[v.surface];
     const {plot, width, height} = base;
     const rect = plot.getBoundingClientRect();
@@ -80,51 +183,33 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     restart();
   });
 
-  let runs = race(SURFACES[v.surface], [v.sx, v.sy], SURFACES[v.surface].steps);
-  let frame: number | null = null;
-  let shown = 0;
-
-  function stop() {
-    if (frame !== null) cancelAnimationFrame(frame);
-    frame = null;
-  }
-  options.signal?.addEventListener("abort", stop);
-
-  function write() {
-    if (options.syncUrl !== false) writeState(schemaFor(SURFACES[v.surface]), v);
+  function recompute() {
+    runs = race(SURFACES[v.surface], [v.sx, v.sy], steps(), rates(), v.mu);
+    w.write(v);
   }
 
+  /** A new start: recompute and animate the paths from the beginning. */
   function restart() {
     const s = SURFACES[v.surface];
     v.sx = clamp(v.sx, s.domain.x);
     v.sy = clamp(v.sy, s.domain.y);
-    runs = race(s, [v.sx, v.sy], s.steps);
-    write();
-    animate();
-  }
-
-  function animate() {
-    stop();
-    const total = SURFACES[v.surface].steps;
-    const reduced = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
-    shown = reduced ? total : 0;
-    const perFrame = Math.max(1, Math.ceil(total / FRAMES));
-    const tick = () => {
-      shown = Math.min(total, shown + perFrame);
-      drawPaths();
-      frame = shown < total ? requestAnimationFrame(tick) : null;
-    };
+    recompute();
+    loop.pause();
+    shown = 0;
     drawBase();
-    drawPaths();
-    if (!reduced) frame = requestAnimationFrame(tick);
+    loop.start();
   }
 
   surfaceInput.addEventListener("input", () => {
     v.surface = surfaceInput.value as SurfaceId;
     const s = SURFACES[v.surface];
-    // A new surface starts from its own default start point.
+    // A new surface starts from its own default start point and step sizes.
     sxInput.value = v.sx = s.start[0];
     syInput.value = v.sy = s.start[1];
+    for (const kind of OPTIMIZER_KINDS) {
+      v[RATE_KEYS[kind]] = s.learningRates[kind];
+      rateInputs[kind].value = s.learningRates[kind];
+    }
     restart();
   });
   for (const input of [sxInput, syInput]) {
@@ -135,13 +220,22 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
       restart();
     });
   }
+  // Step sizes and μ redraw the paths at once, as far as they are shown: the paths follow the slider.
+  for (const input of [...OPTIMIZER_KINDS.map((k) => rateInputs[k]), muInput]) {
+    input.addEventListener("input", () => {
+      for (const kind of OPTIMIZER_KINDS) v[RATE_KEYS[kind]] = rateInputs[kind].value;
+      v.mu = muInput.value;
+      recompute();
+      drawPaths();
+    });
+  }
 
   function drawBase() {
     const s = SURFACES[v.surface];
     formula.replaceChildren(texElement(s.tex, true));
-    const width = 600;
+    const width = chartWidth;
     const aspect = (s.domain.y[1] - s.domain.y[0]) / (s.domain.x[1] - s.domain.x[0]);
-    const height = Math.round(Math.min(520, Math.max(300, width * aspect)));
+    const height = Math.round(Math.min(520, Math.max(240, width * aspect)));
     // Contours of log(1 + E) so both the steep walls and the flat valley floor show. Marks are
     // aria-hidden (Plot's per-mark labels are invalid ARIA); the svg's label and the table say it all.
     const plot = Plot.plot({
@@ -162,15 +256,16 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
           stroke: "white",
           strokeOpacity: 0.5
         }),
-        Plot.dot([{x: s.minimum[0], y: s.minimum[1]}], {ariaHidden: "true", x: "x", y: "y", symbol: "star", r: 6, fill: "#2ca02c", stroke: "white"}),
-        Plot.dot([{x: v.sx, y: v.sy}], {ariaHidden: "true", x: "x", y: "y", r: 5, stroke: "#111", strokeWidth: 2})
+        Plot.dot([{x: s.minimum[0], y: s.minimum[1]}], {ariaHidden: "true", x: "x", y: "y", symbol: "star", r: 6, fill: PALETTE.good, stroke: "white"}),
+        Plot.dot([{x: v.sx, y: v.sy}], {ariaHidden: "true", x: "x", y: "y", r: 5, stroke: PALETTE.ink, strokeWidth: 2})
       ]
     }) as PlotSvg;
     plot.setAttribute("role", "img");
-    plot.setAttribute("aria-label", `Contour plot of ${s.name} with the paths of gradient descent, momentum and Adam from (${formatNumber(v.sx)}, ${formatNumber(v.sy)}); the table below lists where each ended.`);
+    plot.setAttribute("aria-label", t("plotLabel", {surface: t(`surface.${v.surface}`), x: formatNumber(v.sx), y: formatNumber(v.sy)}));
     plot.style.cursor = "crosshair";
     base = {plot, width, height, ...pathLayer(plot)};
     chart.replaceChildren(plot);
+    drawPaths();
   }
 
   /** Moves the three paths and their heads to the first `shown` updates: attribute changes only, no new plot. */
@@ -178,46 +273,63 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     if (!base) return;
     const {sx, sy, lines, heads} = base;
     for (const kind of OPTIMIZER_KINDS) {
-      const path = runs[kind].path;
-      const visible = path.slice(0, shown + 1);
+      const visible = runs[kind].path.slice(0, shown + 1);
       lines[kind].setAttribute("points", visible.map((p) => `${sx(p.x[0]).toFixed(1)},${sy(p.x[1]).toFixed(1)}`).join(" "));
       const head = visible[visible.length - 1];
       heads[kind].setAttribute("cx", sx(head.x[0]).toFixed(1));
       heads[kind].setAttribute("cy", sy(head.x[1]).toFixed(1));
     }
-    drawResults(SURFACES[v.surface]);
+    const s = SURFACES[v.surface];
+    const now = Object.fromEntries(OPTIMIZER_KINDS.map((kind) => [kind, resultOf(s, runs[kind], shown)])) as Record<OptimizerKind, Gd2dResult>;
+    drawResults(now);
+    w.publish({surface: v.surface, sx: v.sx, sy: v.sy, startLoss: s.f(v.sx, v.sy), rates: rates(), mu: v.mu, shown, steps: s.steps, results: now});
   }
 
-  function drawResults(s: Surface) {
+  function drawResults(now: Record<OptimizerKind, Gd2dResult>) {
+    const total = steps();
     const table = element("table");
-    table.append(element("caption", "", shown < s.steps ? `After ${shown} of ${s.steps} updates` : `After ${s.steps} updates`));
-    table.append(element("thead", "", element("tr", "", ...["optimiser", "η", "now at", "E", "distance to minimum", `first within ${NEAR}`].map((h) => element("th", "", h)))));
+    table.append(element("caption", "", shown < total ? t("progress", {shown, steps: total}) : t("done", {steps: total})));
+    const heads = [t("head.optimizer"), t("head.eta"), t("head.at"), t("head.loss"), t("head.distance"), t("head.near", {near: NEAR})];
+    table.append(element("thead", "", element("tr", "", ...heads.map((h) => element("th", "", h)))));
     const body = element("tbody");
     for (const kind of OPTIMIZER_KINDS) {
-      const run: DescentResult = runs[kind];
-      const k = Math.min(shown, run.path.length - 1);
-      const p = run.path[k];
-      const diverged = run.diverged && shown >= run.path.length - 1;
-      const near = run.path.slice(0, shown + 1).findIndex((q) => distanceToMinimum(s, q.x) < NEAR);
+      const r = now[kind];
       body.append(
         element(
           "tr",
-          diverged ? "diverged" : "",
-          element("td", "", NAMES[kind]),
-          element("td", "", formatNumber(s.learningRates[kind])),
-          element("td", "", diverged ? "diverged" : `(${formatNumber(p.x[0], 3)}, ${formatNumber(p.x[1], 3)})`),
-          element("td", "", diverged ? "—" : formatNumber(p.value, 3)),
-          element("td", "", diverged ? "—" : formatNumber(distanceToMinimum(s, p.x), 3)),
-          element("td", "", diverged ? `diverged after ${run.path.length - 1} updates` : near >= 0 ? `update ${near}` : "not yet")
+          r.diverged ? "diverged" : "",
+          element("td", "", t(`optimizer.${kind}`)),
+          element("td", "", formatNumber(rates()[kind])),
+          element("td", "", r.diverged ? t("diverged") : `(${formatNumber(r.x, 3)}, ${formatNumber(r.y, 3)})`),
+          element("td", "", r.diverged ? "—" : formatNumber(r.loss, 3)),
+          element("td", "", r.diverged ? "—" : formatNumber(r.distance, 3)),
+          element("td", "", r.diverged ? t("divergedAfter", {n: runs[kind].path.length - 1}) : r.firstNear !== null ? t("nearAt", {n: r.firstNear}) : t("notYet"))
         )
       );
     }
     table.append(body);
-    results.replaceChildren(table);
+    results.replaceChildren(scrollBox(table));
   }
 
-  animate();
+  w.observeWidth(chart, (width) => {
+    chartWidth = Math.min(MAX_WIDTH, width);
+    drawBase();
+  });
+  loop.start();
   return root;
+}
+
+function resultOf(s: Surface, run: DescentResult, shown: number): Gd2dResult {
+  const p = run.path[Math.min(shown, run.path.length - 1)];
+  const near = run.path.slice(0, shown + 1).findIndex((q) => distanceToMinimum(s, q.x) < NEAR);
+  return {
+    x: p.x[0],
+    y: p.x[1],
+    loss: p.value,
+    distance: distanceToMinimum(s, p.x),
+    diverged: run.diverged && shown >= run.path.length - 1,
+    firstNear: near >= 0 ? near : null
+  };
 }
 
 type PlotSvg = SVGSVGElement & {scale(name: string): {apply?(value: number): number; invert?(value: number): number; range?: number[]} | undefined};

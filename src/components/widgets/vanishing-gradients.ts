@@ -1,28 +1,30 @@
 /**
  * Vanishing gradients, measured: a deep MLP on a small 2-D dataset, with the
  * norm of each layer's weight gradient drawn on a log scale at initialisation
- * and while the network trains (plain gradient descent, full batch).
+ * and while the network trains (plain gradient descent, full batch, through
+ * the shared trainer).
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {PALETTE} from "../charts/palette.js";
+import {element, labelledRange, scrollBox, setInput, sideBySide, statusLine} from "../course/dom.js";
 import {aboutCount, formatNumber} from "../course/format.js";
-import {urlState, type Schema} from "../course/url-state.js";
-import {button, element, labelledRange} from "../course/dom.js";
+import type {Messages, Translate} from "../course/strings.js";
+import type {Schema} from "../course/url-state.js";
+import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import type {ActivationId} from "../nn/activations.js";
 import type {InitKind} from "../nn/mlp.js";
 import {quadrantDataset, vanishingExperiment, type GradientMeasurement, type VanishingExperiment} from "../nn/vanishing.js";
-import type {WidgetOptions} from "../course/widget.js";
 
-const ACTIVATIONS: ActivationId[] = ["sigmoid", "tanh", "relu", "leaky-relu", "elu"];
-const ACTIVATION_NAMES: Record<string, string> = {sigmoid: "Sigmoid", tanh: "tanh", relu: "ReLU", "leaky-relu": "Leaky ReLU", elu: "ELU"};
+const ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky-relu", "elu"] as const satisfies readonly ActivationId[];
+type VanishingActivation = (typeof ACTIVATIONS)[number];
 const INITS: InitKind[] = ["small-uniform", "xavier", "he"];
-const INIT_NAMES: Record<InitKind, string> = {"small-uniform": "Small uniform (±0.5)", xavier: "Xavier/Glorot", he: "He"};
 /** Training stops here; the point is made long before. */
 const MAX_EPOCHS = 3000;
-/** Milliseconds of training per animation frame, so the tab stays responsive. */
-const FRAME_BUDGET = 12;
 /** Redraw the chart at most this often while training. */
 const REDRAW_MS = 250;
+const LEARNING_RATE = 0.1;
+const MAX_WIDTH = 640;
 
 export const vanishingSchema = {
   depth: {kind: "number", min: 2, max: 20, default: 10, integer: true},
@@ -31,76 +33,110 @@ export const vanishingSchema = {
   init: {kind: "enum", values: INITS, default: "xavier"}
 } satisfies Schema;
 
-export function createVanishingGradientsWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(vanishingSchema, options.search, options.signal);
-  const v = {...state.initial};
-  const root = element("div", "widget vanishing-gradients");
+/** Every visible text of the widget (the strings hook translates them). */
+export const messages = {
+  "activation.sigmoid": "Sigmoid",
+  "activation.tanh": "tanh",
+  "activation.relu": "ReLU",
+  "activation.leaky-relu": "Leaky ReLU",
+  "activation.elu": "ELU",
+  "init.small-uniform": "Small uniform (±0.5)",
+  "init.xavier": "Xavier/Glorot",
+  "init.he": "He",
+  depth: "Hidden layers",
+  width: "Units per layer",
+  activation: "Activation",
+  init: "Initialisation",
+  train: "▶ Train",
+  pause: "❚❚ Pause",
+  resetTitle: "A fresh network with the same settings",
+  atInit: "At initialisation",
+  afterUpdates: "after {n} updates",
+  afterUpdatesStart: "After {n} updates",
+  noRatio: "{when}: the last layer's gradient is zero, so there is no ratio to show.",
+  ratio: "{when}: first layer {first}, last layer {last}; ratio first/last = {ratio}{plain}.",
+  ratioPlain: " (the first layer gets {times} times less gradient)",
+  diverged: "Training diverged after {n} updates ({reason}); press Reset or pick a smaller network.",
+  trained: "{ratio} Loss {before} → {after}.",
+  untrained: "Loss {loss}. Press Train to update the weights (plain gradient descent, η = {eta}, {points} points) and watch the bars.",
+  "chart.x": "layer (1 = next to the input)",
+  "chart.y": "gradient norm ‖∂E/∂W‖, E = cross-entropy (log scale)",
+  "chart.atInit": "at initialisation",
+  chartLabel: "Bar chart, log scale: gradient norm of each of {layers} weight layers, input side first. {activation}, {depth} hidden layers of {width}. First layer {first}, last layer {last}.",
+  tableSummary: "The norms as a table",
+  "table.layer": "layer"
+} satisfies Messages;
+
+type T = Translate<typeof messages>;
+
+export interface VanishingValue {
+  depth: number;
+  width: number;
+  vact: VanishingActivation;
+  init: InitKind;
+  /** Updates taken so far. */
+  epochs: number;
+  /** Why training stopped, or null. */
+  diverged: string | null;
+  /** Each weight layer's gradient norm now, input side first. */
+  norms: number[];
+  /** First layer's norm over the last one's (null when the last is zero). */
+  ratio: number | null;
+  loss: number;
+}
+
+export type VanishingWidget = WidgetElement<VanishingValue> & {
+  /**
+   * Follows an activation chosen elsewhere on the page, as if picked here. The
+   * same id twice in a row changes nothing, so this widget's own choice stands
+   * until a new one arrives; activations without a deep-network version here
+   * (step, Maxout) are ignored.
+   */
+  setActivation(id: string | null): void;
+};
+
+export function createVanishingGradientsWidget(options: WidgetOptions = {}): VanishingWidget {
+  const w = createWidget({id: "vanishing-gradients", className: "vanishing-gradients", schema: vanishingSchema, messages, value: {} as VanishingValue}, options);
+  const {t} = w;
+  const root = w.root as VanishingWidget;
+  const v = {...w.initial, vact: w.initial.vact as VanishingActivation, init: w.initial.init as InitKind};
   const data = quadrantDataset();
 
-  const depthInput = labelledRange([2, 20], {label: "Hidden layers", step: 1, value: v.depth});
-  const widthInput = labelledRange([2, 64], {label: "Units per layer", step: 1, value: v.width});
-  const actInput = Inputs.select(ACTIVATIONS, {label: "Activation", value: v.vact, format: (id) => ACTIVATION_NAMES[id]});
-  const initInput = Inputs.select(INITS, {label: "Initialisation", value: v.init as InitKind, format: (id) => INIT_NAMES[id]});
-  const trainButton = button("▶ Train", () => (frame === null ? train() : pause()));
-  const resetButton = button("Reset", () => rebuild(), {title: "A fresh network with the same settings"});
-  const readout = element("div", "readout");
-  readout.setAttribute("role", "status");
+  const depthInput = labelledRange([2, 20], {label: t("depth"), step: 1, value: v.depth});
+  const widthInput = labelledRange([2, 64], {label: t("width"), step: 1, value: v.width});
+  const actInput = Inputs.select([...ACTIVATIONS], {label: t("activation"), value: v.vact, format: (id) => t(`activation.${id}`)});
+  const initInput = Inputs.select(INITS, {label: t("init"), value: v.init, format: (id) => t(`init.${id}`)});
+  const readout = statusLine("readout");
   readout.setAttribute("aria-live", "polite");
   const chart = element("figure", "chart");
-  const details = element("details", "", element("summary", "", "The norms as a table"));
   const tableHolder = element("div");
-  details.append(tableHolder);
-
-  root.append(
-    state.notice(),
-    element("div", "controls", depthInput, widthInput, actInput, initInput),
-    element("div", "buttons", trainButton, resetButton),
-    readout,
-    chart,
-    details
-  );
+  const details = element("details", "", element("summary", "", t("tableSummary")), tableHolder);
 
   let experiment: VanishingExperiment;
-  let frame: number | null = null;
-  let diverged = false;
+  let chartWidth = MAX_WIDTH;
+
+  const loop = w.loop({
+    step() {
+      experiment.train(1);
+      return experiment.diverged === null && experiment.epochs < MAX_EPOCHS;
+    },
+    draw: render,
+    drawEveryMs: REDRAW_MS,
+    labels: {play: t("train"), pause: t("pause")},
+    onToggle(running) {
+      if (running && (experiment.epochs >= MAX_EPOCHS || experiment.diverged)) rebuild();
+    }
+  });
+  const buttons = loopButtons(loop, rebuild, w.lang);
+  buttons.reset.title = t("resetTitle");
+
+  root.append(w.notice, sideBySide([depthInput, widthInput, actInput, initInput, buttons.element], [readout, chart, details]));
 
   function rebuild() {
-    pause();
-    diverged = false;
-    experiment = vanishingExperiment({depth: v.depth, width: v.width, activation: v.vact as ActivationId, init: v.init as InitKind}, data);
+    loop.pause();
+    experiment = vanishingExperiment({depth: v.depth, width: v.width, activation: v.vact, init: v.init}, data, LEARNING_RATE);
     render();
   }
-
-  function train() {
-    if (experiment.epochs >= MAX_EPOCHS || diverged) rebuild();
-    trainButton.textContent = "❚❚ Pause";
-    let lastDraw = performance.now();
-    const tick = () => {
-      const start = performance.now();
-      while (performance.now() - start < FRAME_BUDGET && experiment.epochs < MAX_EPOCHS) {
-        const m = experiment.train(1);
-        if (!Number.isFinite(m.loss) || !m.norms.every(Number.isFinite)) {
-          diverged = true;
-          break;
-        }
-      }
-      const done = diverged || experiment.epochs >= MAX_EPOCHS;
-      if (done || performance.now() - lastDraw > REDRAW_MS) {
-        lastDraw = performance.now();
-        render();
-      }
-      if (done) pause();
-      else frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
-  }
-
-  function pause() {
-    if (frame !== null) cancelAnimationFrame(frame);
-    frame = null;
-    trainButton.textContent = "▶ Train";
-  }
-  options.signal?.addEventListener("abort", pause);
 
   for (const input of [depthInput, widthInput, actInput, initInput]) {
     input.addEventListener("input", () => {
@@ -108,75 +144,88 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): HTM
       v.width = widthInput.value;
       v.vact = actInput.value;
       v.init = initInput.value;
-      if (options.syncUrl !== false) state.write(v);
+      w.write(v);
       rebuild();
     });
   }
 
+  let followed: string | null = null;
+  root.setActivation = (id) => {
+    if (id === followed) return;
+    followed = id;
+    if (ACTIVATIONS.includes(id as VanishingActivation) && id !== actInput.value) setInput(actInput, id as VanishingActivation);
+  };
+
   function render() {
-    const {initial, current, epochs} = experiment;
+    const {initial, current, epochs, diverged} = experiment;
     const trained = epochs > 0 && !diverged;
     readout.className = diverged ? "readout notice error" : "readout";
     readout.replaceChildren(
-      element("p", "", ratioText("At initialisation", initial)),
+      element("p", "", ratioText(t, t("atInit"), initial)),
       element(
         "p",
         "",
         diverged
-          ? `Training diverged after ${epochs} updates (the numbers overflowed); press Reset or pick a smaller network.`
+          ? t("diverged", {n: epochs, reason: diverged})
           : trained
-            ? `${ratioText(`After ${epochs} updates`, current)} Loss ${formatNumber(initial.loss, 3)} → ${formatNumber(current.loss, 3)}.`
-            : `Loss ${formatNumber(initial.loss, 3)}. Press Train to update the weights (plain gradient descent, η = 0.1, ${data.inputs.length} points) and watch the bars.`
+            ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
+            : t("untrained", {loss: formatNumber(initial.loss, 3), eta: LEARNING_RATE, points: data.inputs.length})
       )
     );
     drawChart(initial, trained ? current : null, epochs);
     drawTable(initial, trained ? current : null, epochs);
+    const m = trained ? current : initial;
+    w.publish({...v, epochs, diverged, norms: m.norms, ratio: m.ratio, loss: m.loss});
   }
 
   function drawChart(initial: GradientMeasurement, current: GradientMeasurement | null, epochs: number) {
     const layers = initial.norms.length;
+    const atInit = t("chart.atInit");
+    const after = t("afterUpdates", {n: epochs});
     const bars = (m: GradientMeasurement, when: string, offset: number) =>
       m.norms.map((norm, l) => ({layer: l + 1, norm, when, x1: l + 1 + offset, x2: l + 1 + offset + (current ? 0.4 : 0.7)}));
-    const rows = [...bars(initial, "at initialisation", current ? -0.4 : -0.35), ...(current ? bars(current, `after ${epochs} updates`, 0) : [])];
+    const rows = [...bars(initial, atInit, current ? -0.4 : -0.35), ...(current ? bars(current, after, 0) : [])];
     const positive = rows.map((r) => r.norm).filter((n) => n > 0);
     const floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
     const top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
     // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
     const plot = Plot.plot({
-      width: 640,
+      width: chartWidth,
       height: 320,
-      x: {domain: [0.4, layers + 0.6], label: "layer (1 = next to the input)", ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
-      y: {type: "log", domain: [floor, top], label: "gradient norm ‖∂E/∂W‖, E = cross-entropy (log scale)", grid: true, tickFormat: "~e"},
-      color: {domain: ["at initialisation", ...(current ? [`after ${epochs} updates`] : [])], range: ["#4575b4", "#d73027"], legend: true},
+      x: {domain: [0.4, layers + 0.6], label: t("chart.x"), ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
+      y: {type: "log", domain: [floor, top], label: t("chart.y"), grid: true, tickFormat: "~e"},
+      color: {domain: [atInit, ...(current ? [after] : [])], range: [PALETTE.reference, PALETTE.live], legend: true},
       marks: [Plot.rectY(rows, {ariaHidden: "true", x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
     });
     const m = current ?? initial;
     plot.setAttribute(
       "aria-label",
-      `Bar chart, log scale: gradient norm of each of ${layers} weight layers, input side first. ${ACTIVATION_NAMES[v.vact]}, ${v.depth} hidden layers of ${v.width}. First layer ${formatNumber(m.norms[0], 3)}, last layer ${formatNumber(m.norms[layers - 1], 3)}.`
+      t("chartLabel", {layers, activation: t(`activation.${v.vact}`), depth: v.depth, width: v.width, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[layers - 1], 3)})
     );
     chart.replaceChildren(plot);
   }
 
   function drawTable(initial: GradientMeasurement, current: GradientMeasurement | null, epochs: number) {
     const table = element("table");
-    table.append(element("thead", "", element("tr", "", element("th", "", "layer"), element("th", "", "at initialisation"), ...(current ? [element("th", "", `after ${epochs} updates`)] : []))));
+    table.append(element("thead", "", element("tr", "", element("th", "", t("table.layer")), element("th", "", t("chart.atInit")), ...(current ? [element("th", "", t("afterUpdates", {n: epochs}))] : []))));
     const body = element("tbody");
     initial.norms.forEach((n, l) => {
       body.append(element("tr", "", element("td", "", String(l + 1)), element("td", "", formatNumber(n, 3)), ...(current ? [element("td", "", formatNumber(current.norms[l], 3))] : [])));
     });
     table.append(body);
-    tableHolder.replaceChildren(table);
+    tableHolder.replaceChildren(scrollBox(table));
   }
 
-  rebuild();
+  experiment = vanishingExperiment({depth: v.depth, width: v.width, activation: v.vact, init: v.init}, data, LEARNING_RATE);
+  w.observeWidth(chart, (width) => {
+    chartWidth = Math.min(MAX_WIDTH, width);
+    render();
+  });
   return root;
 }
 
-function ratioText(when: string, m: GradientMeasurement): string {
-  if (m.ratio === null) return `${when}: the last layer's gradient is zero, so there is no ratio to show.`;
-  const first = `first layer ${formatNumber(m.norms[0], 3)}, last layer ${formatNumber(m.norms[m.norms.length - 1], 3)}`;
-  const ratio = `ratio first/last = ${formatNumber(m.ratio, 3)}`;
-  const plain = m.ratio < 0.5 && m.ratio > 0 ? ` (the first layer gets ${aboutCount(1 / m.ratio)} times less gradient)` : "";
-  return `${when}: ${first}; ${ratio}${plain}.`;
+function ratioText(t: T, when: string, m: GradientMeasurement): string {
+  if (m.ratio === null) return t("noRatio", {when});
+  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: aboutCount(1 / m.ratio)}) : "";
+  return t("ratio", {when, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[m.norms.length - 1], 3), ratio: formatNumber(m.ratio, 3), plain});
 }

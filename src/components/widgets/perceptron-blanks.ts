@@ -3,6 +3,7 @@
  * blank; the learner types any values, sees what the program prints, and checks.
  */
 import {checkGate, parseBlank, programOutput, programTemplate, type BlankId} from "../course/perceptron-exercise.js";
+import {createProgressStore} from "../course/progress-store.js";
 import {reportExercise} from "../course/scorm.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {GATE_NAMES, type GateId} from "../nn/gates.js";
@@ -90,6 +91,8 @@ export function createPerceptronBlanksWidget(options: WidgetOptions = {}): HTMLE
     }
     const {solved, wrong} = checkGate(gate, result.weights);
     reportExercise(`perceptron-${gate}`, solved ? 1 : 0, 1);
+    // Any gate completes the exercise: the course map's tick is per exercise, not per gate.
+    if (solved) createProgressStore().markDone("perceptron-blanks");
     verdict.className = `perceptron-blanks-verdict notice ${solved ? "ok" : "error"}`;
     verdict.textContent = solved
       ? `Correct: with these weights the program computes ${GATE_NAMES[gate]} on all four inputs.`

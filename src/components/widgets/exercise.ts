@@ -165,7 +165,6 @@ export function createExerciseWidget(id: string, options: ExerciseOptions = {}):
   let attempts = 0;
   let wrong = 0;
   let solved = store.isDone(id);
-  let live: PlaygroundLive | null = null;
 
   const show = (result: Feedback) => {
     feedback.className = `exercise-feedback notice ${result.correct ? "ok" : "error"}`;
@@ -192,8 +191,10 @@ export function createExerciseWidget(id: string, options: ExerciseOptions = {}):
 
   function check(): void {
     if (!form) {
-      if (!live) return show({correct: false, message: t("noPlayground")});
-      const result = checkAnswer(challengeOf(live));
+      // The playground's value now: it may have published before this widget listened.
+      const value = (options.liveSource ?? document.querySelector(".widget.playground")) as {value?: unknown} | null;
+      if (!isPlaygroundLive(value?.value)) return show({correct: false, message: t("noPlayground")});
+      const result = checkAnswer(challengeOf(value.value));
       show(result);
       record(result);
       return;
@@ -225,8 +226,7 @@ export function createExerciseWidget(id: string, options: ExerciseOptions = {}):
       const source = event.target as Element & {value?: unknown};
       if (options.liveSource ? source !== options.liveSource : !(source instanceof Element && source.matches(".widget.playground"))) return;
       if (!isPlaygroundLive(source.value)) return;
-      live = source.value;
-      const result = checkAnswer(challengeOf(live));
+      const result = checkAnswer(challengeOf(source.value));
       if (result.correct && !root.value.correct) {
         show(result);
         record(result);
@@ -234,8 +234,6 @@ export function createExerciseWidget(id: string, options: ExerciseOptions = {}):
     };
     const target = options.liveSource ?? (typeof document === "undefined" ? null : document);
     target?.addEventListener("input", onInput, {signal: w.signal});
-    const current = (options.liveSource as {value?: unknown} | undefined)?.value;
-    if (isPlaygroundLive(current)) live = current;
   }
 
   root.append(heading, element("p", "exercise-prompt", exercise.prompt(w.lang)), done, answer, feedback, attemptsLine, worked);

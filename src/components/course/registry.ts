@@ -36,6 +36,9 @@ export const WIDGET_REGISTRY: readonly WidgetInfo[] = [
   {id: "relu-timing", title: "How fast is each activation?", page: "/activations", module: "relu-timing", exportName: "createReluTimingWidget", urlKeys: [], embed: false},
   {id: "playground", title: "Playground", page: "/playground", module: "playground", exportName: "createPlaygroundWidget", urlKeys: ["dataset", "classes", "noise", "train", "points", "seed", "x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2", "layers", "activation", "loss", "reg", "rate", "lr", "batch", "optimizer", "discretize", "showTest"], embed: true},
   {id: "mnist", title: "MNIST in your browser: train the lecture's network", page: "/mnist", module: "mnist-trainer", exportName: "createMnistTrainerWidget", urlKeys: ["hidden", "activation", "optimizer", "lr", "batch", "epochs", "backend"], embed: true},
+  {id: "exercise", title: "A checked exercise (any of the catalogue, by id)", page: "/", module: "exercise", exportName: "createExerciseWidget", urlKeys: [], embed: false},
+  {id: "course-progress", title: "Your progress on the course map", page: "/", module: "course-progress", exportName: "createCourseProgressWidget", urlKeys: [], embed: false},
+  {id: "pytorch-code", title: "Your settings as PyTorch code", page: "/mnist", module: "pytorch-code", exportName: "createMnistCodeWidget", urlKeys: [], embed: false},
   {id: "embed-builder", title: "Embed-snippet builder", page: "/instructors", module: "embed-builder", exportName: "createEmbedBuilderWidget", urlKeys: [], embed: false}
 ];
 

@@ -5,6 +5,7 @@
  */
 import {checkExercise, exerciseWorking, parseDecimal} from "../course/gd-exercise.js";
 import {texElement} from "../course/math.js";
+import {createProgressStore} from "../course/progress-store.js";
 import {reportExercise} from "../course/scorm.js";
 import type {Schema} from "../course/url-state.js";
 import {element} from "../course/dom.js";
@@ -70,6 +71,7 @@ export function createGdQuizWidget(options: WidgetOptions = {}): WidgetElement<G
     const result = checkExercise(input.value, wrongAnswers, w.lang);
     if (!result.correct && parseDecimal(input.value) !== null) wrongAnswers += 1;
     reportExercise("gd-quiz", result.correct ? 1 : 0, 1);
+    if (result.correct) createProgressStore().markDone("gd-quiz");
     feedback.className = `feedback notice ${result.correct ? "ok" : "error"}`;
     feedback.replaceChildren(element("p", result.correct ? "ok-text" : "bad-text", result.message));
     input.setAttribute("aria-invalid", String(!result.correct));

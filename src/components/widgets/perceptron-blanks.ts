@@ -6,6 +6,7 @@
 import {button, element, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
 import {checkGate, computedGate, parseBlank, programOutput, programTemplate, type BlankId, type BlankProblem} from "../course/perceptron-exercise.js";
+import {createProgressStore} from "../course/progress-store.js";
 import {reportExercise} from "../course/scorm.js";
 import type {Messages} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
@@ -134,6 +135,8 @@ export function createPerceptronBlanksWidget(options: WidgetOptions = {}): Perce
     const {misses} = checkGate(gate, result.weights);
     solved = misses.length === 0;
     reportExercise(`perceptron-${gate}`, solved ? 1 : 0, 1);
+    // Any gate completes the exercise: the course map's tick is per exercise, not per gate.
+    if (solved) createProgressStore().markDone("perceptron-blanks");
     verdict.className = `perceptron-blanks-verdict notice ${solved ? "ok" : "error"}`;
     verdict.textContent = solved ? t("correct", {gate: GATE_NAMES[gate]}) : t("notYet", {rows: misses.map((m) => t("wrongRow", {x1: m.x1, x2: m.x2, output: m.output, expected: m.expected})).join("; ")});
     publish();

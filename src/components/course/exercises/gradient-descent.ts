@@ -13,6 +13,7 @@ export const twoUpdatesExercise: Exercise<string, typeof GD_EXERCISE_STRINGS> = 
   prompt: (lang?: Lang) => gdExerciseText(lang)("prompt", exerciseValues()),
   // A first attempt: the nudge, not the worked first update (the quiz widget counts later attempts).
   check: (answer: string, lang?: Lang) => checkExercise(answer, 0, lang),
+  checkAfter: (answer: string, wrongBefore: number, lang?: Lang) => checkExercise(answer, wrongBefore, lang),
   worked: (lang?: Lang) => gdExerciseText(lang)("worked", exerciseValues())
 };
 

@@ -1,6 +1,6 @@
 /** Playground page: the spiral to ≥ 95 % test accuracy with a small network, checked on the live session. */
 import type {PlaygroundConfig} from "../../playground/config.js";
-import type {Architecture, Hyperparameters, Session} from "../../playground/training.js";
+import type {Architecture, Hyperparameters} from "../../playground/training.js";
 import type {Lang} from "../strings.js";
 import {exerciseText, feedback, type Exercise} from "./types.js";
 
@@ -11,10 +11,18 @@ export const SPIRAL_CHALLENGE = {
   minTestPoints: 100
 } as const;
 
-/** What the check reads: the page's settings and its training session. */
+/**
+ * What the check reads: the page's settings and where training stands. A live
+ * training session has this shape, and so has what a page reads off the
+ * playground's `.value` (the exercise widget adapts it): only these fields.
+ */
 export interface ChallengeState {
   config: Pick<PlaygroundConfig, "dataset" | "points" | "train">;
-  session: Pick<Session, "architecture" | "evaluate" | "diverged" | "epoch">;
+  session: {
+    architecture: Pick<Architecture, "layers">;
+    diverged: boolean;
+    evaluate(): {test: {accuracy: number}};
+  };
 }
 
 /** One solution, for the worked answer (the unit tests train it and check it). */

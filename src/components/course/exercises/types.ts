@@ -33,6 +33,8 @@ export interface Exercise<Answer, Strings extends ExerciseStrings = ExerciseStri
   /** The prompt with its numbers filled in; `lang` defaults to the page's. */
   prompt(lang?: Lang): string;
   check(answer: Answer, lang?: Lang): Feedback;
+  /** A check whose hint depends on how many wrong answers came before (graduated hints); `check` is its first attempt. */
+  checkAfter?(answer: Answer, wrongBefore: number, lang?: Lang): Feedback;
   /** The worked answer as plain text, numbers filled in by the engine. */
   worked(lang?: Lang): string;
 }

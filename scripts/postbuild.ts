@@ -1,33 +1,89 @@
 /**
- * Accessibility fixes to the page shell Framework writes (it has no options
- * for these): a document language, a real label on the sidebar toggle, and
- * only <li> children inside the sidebar's list. Fails loudly if the shell
- * changes so the fixes cannot silently stop applying.
+ * Fixes to the page shell Framework writes (it has no options for these): a
+ * document language, a real label on the sidebar toggle, only <li> children
+ * inside the sidebar's list, and for Korean pages the parts Framework 1.13
+ * cannot localise: its sidebar title and the pager always lead to the site's
+ * root index, which for /ko/ pages is the English home. Fails loudly if the
+ * shell changes so the fixes cannot silently stop applying.
  */
 import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {join, relative, sep} from "node:path";
+import {EDITIONS, langOfPath} from "../src/components/course/editions.js";
+import type {Lang} from "../src/components/course/strings.js";
 
-const fixes: [RegExp, string][] = [
-  [/<html>/, '<html lang="en">'],
-  [/<input id="observablehq-sidebar-toggle" type="checkbox" title="([^"]*)">/, '<input id="observablehq-sidebar-toggle" type="checkbox" title="$1" aria-label="Toggle sidebar">'],
-  [
-    /<ol>\s*<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>/,
-    '<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n  <ol>'
-  ]
+interface Fix {
+  pattern: RegExp;
+  replacement: string;
+  /** Whether a page lacking the pattern means Framework's shell changed (rather than a page without that part). */
+  required: (html: string) => boolean;
+}
+
+const always = () => true;
+const hasSidebar = (html: string) => html.includes("observablehq-sidebar-toggle");
+
+function shellFixes(lang: Lang): Fix[] {
+  const toggle = EDITIONS[lang].sidebarToggle;
+  return [
+    {pattern: /<html>/, replacement: `<html lang="${lang}">`, required: always},
+    {
+      pattern: /<input id="observablehq-sidebar-toggle" type="checkbox" title="[^"]*">/,
+      replacement: `<input id="observablehq-sidebar-toggle" type="checkbox" title="${toggle}" aria-label="${toggle}">`,
+      required: hasSidebar
+    },
+    {
+      pattern: /<ol>\s*<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>/,
+      replacement: '<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n  <ol>',
+      required: hasSidebar
+    }
+  ];
+}
+
+/**
+ * Korean pages sit one folder down (/ko/x), so the root index is "../" and the
+ * Korean home "./" (with index.html where links keep their extension).
+ */
+const koreanFixes: Fix[] = [
+  {
+    // The sidebar's title link.
+    pattern: /(<ol>\s*<li class="observablehq-link)(?: observablehq-link-active)?("><a href=")\.\.\/((?:index\.html)?">)/,
+    replacement: "$1$2./$3",
+    required: hasSidebar
+  },
+  {
+    // "Previous page" on the first course page.
+    pattern: /(<a rel="prev" href=")\.\.\/((?:index\.html)?">)/,
+    replacement: "$1./$2",
+    required: () => false
+  }
 ];
 
-export function fixShell(html: string, file: string): string {
-  for (const [pattern, replacement] of fixes) {
-    if (!pattern.test(html)) {
-      // Pages without a sidebar (embeds) have no toggle; everything has <html>.
-      if (pattern.source.startsWith("<html") || html.includes("observablehq-sidebar-toggle")) {
-        throw new Error(`postbuild: ${file} does not contain ${pattern}; Framework's page shell changed`);
-      }
-      continue;
-    }
-    html = html.replace(pattern, replacement);
+/** The Korean home is not in Framework's pager chain (its home is /index): it gets "next page" to the first course page, as the English home does. */
+function koreanHome(html: string, file: string): string {
+  html = html.replace(/(<ol>\s*<li class="observablehq-link)(">)/, "$1 observablehq-link-active$2");
+  const first = html.match(/<\/ol>\s*<ol>\s*<li class="observablehq-link"><a href="([^"]+)">([^<]+)<\/a><\/li>/);
+  if (!first) throw new Error(`postbuild: ${file} has no course page in its sidebar; Framework's page shell changed`);
+  const pager = `\n<nav><a rel="next" href="${first[1]}"><span>${first[2]}</span></a></nav>`;
+  if (!/<footer id="observablehq-footer">/.test(html)) throw new Error(`postbuild: ${file} has no footer; Framework's page shell changed`);
+  return html.replace(/<footer id="observablehq-footer">/, `$&${pager}`);
+}
+
+function apply(html: string, fixes: Fix[], file: string): string {
+  for (const {pattern, replacement, required} of fixes) {
+    if (pattern.test(html)) html = html.replace(pattern, replacement);
+    else if (required(html)) throw new Error(`postbuild: ${file} does not contain ${pattern}; Framework's page shell changed`);
   }
+  return html;
+}
+
+/** The fixed shell of the page at `path` (a site path such as /ko/perceptron or /index). */
+export function fixShell(html: string, path: string): string {
+  const lang = langOfPath(path);
+  html = apply(html, shellFixes(lang), path);
+  if (lang !== "ko") return html;
+  html = apply(html, koreanFixes, path);
+  if (path === "/ko/index") html = koreanHome(html, path);
+  // Hosts serve the nearest 404 page at any depth; a base makes its relative links hold there, as Framework does for /404.
+  if (path === "/ko/404") html = html.replace(/<meta charset="utf-8">/, `$&\n<base href="${EDITIONS.ko.prefix}/">`);
   return html;
 }
 
@@ -39,7 +95,9 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? "dist";
-  for (const file of htmlFiles(dist)) writeFileSync(file, fixShell(readFileSync(file, "utf8"), file));
+export function postbuild(dist: string): void {
+  for (const file of htmlFiles(dist)) {
+    const path = "/" + relative(dist, file).split(sep).join("/").replace(/\.html$/, "");
+    writeFileSync(file, fixShell(readFileSync(file, "utf8"), path));
+  }
 }

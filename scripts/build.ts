@@ -1,17 +1,20 @@
 /**
  * `npm run build` (and the LMS packager): the site in both languages. Framework
  * 1.13 builds one sidebar, title and footer per run, so each edition is one
- * `observable build` with SITE_LANG set; both share the data-loader cache, so
- * the loaders run once. The Korean build's /ko/ pages then replace the English
- * build's (which carry the English shell), its other files are added where
- * missing, and the post-build step fixes the shell of every page.
+ * run of Framework's build with that edition's config, in this process, told
+ * to render only the edition's own pages (Framework would otherwise render
+ * every page under the root in both). Both runs share the data-loader cache,
+ * so the loaders run once. The other editions' output is merged into the
+ * English one, and the post-build step fixes the shell of every page and adds
+ * the language switch.
  */
-import {execFileSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {dirname, join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
-import {editionOutput, type Variant} from "../observablehq.config.js";
-import {EDITIONS} from "../src/components/course/editions.js";
+import {build} from "@observablehq/framework/dist/build.js";
+import {normalizeConfig} from "@observablehq/framework/dist/config.js";
+import {editionOutput, siteConfig, type Variant} from "../observablehq.config.js";
+import {EDITIONS, langOfPath} from "../src/components/course/editions.js";
 import {LANGS} from "../src/components/course/strings.js";
 import {postbuild} from "./postbuild.js";
 import {prepare} from "./prepare.js";
@@ -50,13 +53,16 @@ export function mergeEdition(from: string, into: string, prefix: string): void {
 }
 
 export async function buildSite(variant: Variant): Promise<string> {
+  process.env.OBSERVABLE_TELEMETRY_DISABLE = "true";
+  process.chdir(root);
   await prepare();
   for (const lang of LANGS) {
-    execFileSync(join(root, "node_modules", ".bin", "observable"), ["build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: {...process.env, SITE_LANG: lang, SITE_VARIANT: variant, OBSERVABLE_TELEMETRY_DISABLE: "true"}
-    });
+    const config = normalizeConfig(siteConfig(lang, variant));
+    const every = config.paths;
+    config.paths = async function* () {
+      for await (const path of every.call(config)) if (langOfPath(path) === lang) yield path;
+    };
+    await build({config});
   }
   const site = join(root, editionOutput("en", variant));
   for (const lang of LANGS.filter((l) => l !== "en")) {
@@ -64,7 +70,7 @@ export async function buildSite(variant: Variant): Promise<string> {
     mergeEdition(output, site, EDITIONS[lang].prefix);
     rmSync(output, {recursive: true, force: true});
   }
-  postbuild(site);
+  postbuild(site, variant === "lms");
   return site;
 }
 

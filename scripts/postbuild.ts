@@ -1,14 +1,15 @@
 /**
  * Fixes to the page shell Framework writes (it has no options for these): a
  * document language, a real label on the sidebar toggle, only <li> children
- * inside the sidebar's list, and for Korean pages the parts Framework 1.13
+ * inside the sidebar's list; on every page with a sidebar a link to the same
+ * page in the other language; and for Korean pages the parts Framework 1.13
  * cannot localise: its sidebar title and the pager always lead to the site's
  * root index, which for /ko/ pages is the English home. Fails loudly if the
  * shell changes so the fixes cannot silently stop applying.
  */
 import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
-import {join, relative, sep} from "node:path";
-import {EDITIONS, langOfPath} from "../src/components/course/editions.js";
+import {join, posix, relative, sep} from "node:path";
+import {EDITIONS, langOfPath, otherLang, twinPath} from "../src/components/course/editions.js";
 import type {Lang} from "../src/components/course/strings.js";
 
 interface Fix {
@@ -67,6 +68,31 @@ function koreanHome(html: string, file: string): string {
   return html.replace(/<footer id="observablehq-footer">/, `$&${pager}`);
 }
 
+/**
+ * Until it is used the switch holds the twin page's plain address; this puts
+ * the current query (a deep link's settings, which widgets rewrite as they
+ * change) on it just before it is followed, copied or focused.
+ */
+const keepQuery =
+  '<script>for(const t of["pointerover","pointerdown","focusin","click","auxclick","contextmenu"])addEventListener(t,(e)=>{const a=e.target instanceof Element&&e.target.closest(".lang-switch a");if(a)a.search=location.search},true)</script>';
+
+/** A link from the page at `from` to the page at `to`, written the way Framework writes links (clean, or with .html). */
+export function pageHref(from: string, to: string, extension: boolean): string {
+  let href = posix.relative(posix.dirname(from), to);
+  if (!href.startsWith(".")) href = `./${href}`;
+  if (extension) return `${href}.html`;
+  return href.replace(/(^|\/)index$/, "$1");
+}
+
+/** The switch to the same page in the other language, written in that language; a home page also says that the other edition exists. */
+export function languageSwitch(path: string, extension: boolean): string {
+  const here = EDITIONS[langOfPath(path)];
+  const other = EDITIONS[otherLang(here.lang)];
+  const link = (label: string) => `<a href="${pageHref(path, twinPath(path), extension)}" hreflang="${other.lang}" lang="${other.lang}"${label}>${other.name}</a>`;
+  const note = path.endsWith("/index") ? `\n<p class="other-edition">${here.otherEdition} ${link("")}</p>` : "";
+  return `\n<header id="observablehq-header">\n<nav class="lang-switch" aria-label="${here.switchRegion}">${link(` aria-label="${other.switchLabel}"`)}</nav>${keepQuery}${note}\n</header>`;
+}
+
 function apply(html: string, fixes: Fix[], file: string): string {
   for (const {pattern, replacement, required} of fixes) {
     if (pattern.test(html)) html = html.replace(pattern, replacement);
@@ -75,10 +101,11 @@ function apply(html: string, fixes: Fix[], file: string): string {
   return html;
 }
 
-/** The fixed shell of the page at `path` (a site path such as /ko/perceptron or /index). */
-export function fixShell(html: string, path: string): string {
+/** The fixed shell of the page at `path` (a site path such as /ko/perceptron or /index); `extension`: links end in .html. */
+export function fixShell(html: string, path: string, extension: boolean): string {
   const lang = langOfPath(path);
   html = apply(html, shellFixes(lang), path);
+  if (hasSidebar(html)) html = apply(html, [{pattern: /<div id="observablehq-center">/, replacement: `$&${languageSwitch(path, extension)}`, required: always}], path);
   if (lang !== "ko") return html;
   html = apply(html, koreanFixes, path);
   if (path === "/ko/index") html = koreanHome(html, path);
@@ -95,9 +122,9 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-export function postbuild(dist: string): void {
+export function postbuild(dist: string, extension: boolean): void {
   for (const file of htmlFiles(dist)) {
     const path = "/" + relative(dist, file).split(sep).join("/").replace(/\.html$/, "");
-    writeFileSync(file, fixShell(readFileSync(file, "utf8"), path));
+    writeFileSync(file, fixShell(readFileSync(file, "utf8"), path, extension));
   }
 }

@@ -106,7 +106,7 @@ test("the Korean home decodes the first MNIST test digits with Korean labels", a
 test("a missing /ko/ address gets the Korean 404 page with working links", async () => {
   const {page} = await openPage(site, "/ko/no/such/page");
   expect(await page.getAttribute("html", "lang")).toBe("ko");
-  const home = page.locator("#observablehq-main a");
+  const home = page.locator("#observablehq-main p a");
   expect(new URL((await home.getAttribute("href"))!, page.url()).pathname).toBe("/ko/");
   await page.context().close();
 });

@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000}
+        test: {name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000}
       },
       {
         extends: true,

@@ -15,7 +15,7 @@ async function open(path = "/gradient-descent"): Promise<OpenedPage> {
 const mainText = (o: OpenedPage) => o.page.locator("#observablehq-main").innerText();
 
 describe("gradient descent page", () => {
-  test("the exercise accepts 1.92 (and 1,92) and rejects a wrong answer with the 2.4 hint; an LMS gets the score", async () => {
+  test("the exercise accepts 1.92 (and 1,92) and gives a nudge first and the 2.4 hint on a second miss; an LMS gets the score", async () => {
     const o = await open();
     // A stand-in SCORM 1.2 API, as an LMS would provide it.
     await o.page.context().addInitScript(() => {
@@ -32,8 +32,13 @@ describe("gradient descent page", () => {
     const input = quiz.getByLabel("x after two updates");
     await input.fill("2.5");
     await quiz.getByRole("button", {name: "Check"}).click();
-    await expect.poll(() => quiz.locator(".feedback").innerText()).toMatch(/Not quite.*2\.4/s);
+    await expect.poll(() => quiz.locator(".feedback").innerText()).toMatch(/Not quite.*one update moves x/s);
+    expect(await quiz.locator(".feedback").innerText()).not.toContain("2.4");
     expect(await input.getAttribute("aria-invalid")).toBe("true");
+    // A second miss gets the first update worked out.
+    await input.fill("2.5");
+    await quiz.getByRole("button", {name: "Check"}).click();
+    await expect.poll(() => quiz.locator(".feedback").innerText()).toMatch(/Not quite.*= 2\.4/s);
     expect(await quiz.locator(".working").count()).toBe(0);
     expect(await scoreRaw()).toBe("0");
 
@@ -88,16 +93,19 @@ describe("gradient descent page", () => {
     await o.page.context().close();
   });
 
-  test("the steps-versus-η chart reports the lecture's 26 updates for η = 0.1", async () => {
+  test("the steps-versus-η chart reports the lecture's 26 updates for η = 0.1 and one update at η = 0.5", async () => {
     const o = await open();
-    expect(await o.page.locator(".gd-1d .rate-chart figcaption").innerText()).toMatch(/Your η = 0\.1 needs 26 updates/);
+    const caption = await o.page.locator(".gd-1d .rate-chart figcaption").innerText();
+    expect(caption).toMatch(/Your η = 0\.1 needs 26 updates/);
+    // η = 0.5 is on the grid, so the chart agrees with the page: one update.
+    expect(caption).toMatch(/Fewest updates: 1 at η ≈ 0\.5\./);
     await o.page.context().close();
   });
 
   test("2-D: clicking the contour plot sets the start point and reruns the three optimisers", async () => {
     const o = await open();
     const lab = o.page.locator(".gd-2d");
-    const startX = lab.getByLabel("Start x");
+    const startX = lab.getByLabel("Start w₁");
     expect(await startX.inputValue()).toBe("-3.5");
     await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 100 updates");
     const svg = lab.locator(".chart svg").first();

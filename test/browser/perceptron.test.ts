@@ -28,6 +28,8 @@ describe("weights by hand", () => {
   test("the AND preset gets all four rows right; moving w₁ changes the plot and the verdict", async () => {
     const {page, errors, failed} = await openPage(site, "/perceptron");
     await ready(page);
+    // AND, NAND and OR are credited to the lecture; NOR stands apart as the site's own.
+    expect(await page.textContent(".perceptron-presets")).toMatch(/^Lecture's weights: AND .*NAND .*OR .* Site's own, derived the same way: NOR \(−0\.5, −0\.5, 0\.2\)$/);
     await page.getByRole("button", {name: /^AND \(/}).click();
     await expect.poll(() => page.textContent(".perceptron-verdict")).toBe("All four rows match: this is AND.");
     expect(await resultCells(page)).toEqual(["✓ right", "✓ right", "✓ right", "✓ right"]);

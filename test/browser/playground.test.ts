@@ -60,6 +60,10 @@ describe("playground", () => {
 
   test("playing for two seconds changes the boundary and the loss falls; settings go into the URL", async () => {
     const {page, errors} = await open("?dataset=xor&seed=3");
+    // Before any training the loss chart has an epoch axis of its own and no Plot warning sign.
+    const lossTicks = await page.locator(".playground-loss svg text").allTextContents();
+    expect(lossTicks).toContain("10");
+    expect(lossTicks.join(" ")).not.toMatch(/0\.000000|⚠/);
     const before = await planeImage(page);
     const lossBefore = await trainingLoss(page);
     await page.getByRole("button", {name: "Play", exact: true}).click();
@@ -86,6 +90,8 @@ describe("playground", () => {
     const {page, errors} = await open("");
     const nodes = () => page.locator(".playground-network canvas.node").count();
     expect(await nodes()).toBe(2 + 4 + 2);
+    // Weights and biases are counted together, as on the MNIST page: 2·4 + 4·2 + 2·1 and 4 + 2 + 1.
+    expect(await page.textContent(".playground-network figcaption")).toContain("25 parameters (18 weights and 7 biases)");
     await page.getByRole("button", {name: "Add hidden layer"}).click();
     await page.waitForFunction(() => location.search.includes("layers=4%2C2%2C2") || location.search.includes("layers=4,2,2"), null, WAIT);
     expect(await nodes()).toBe(2 + 4 + 2 + 2);

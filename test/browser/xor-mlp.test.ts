@@ -67,11 +67,11 @@ describe("XOR and the multi-layer perceptron", () => {
     await page.context().close();
   });
 
-  test("H = 2 from the stalling seed stops with an explanation of the local minimum", async () => {
+  test("H = 2 from the stalling seed stops with an explanation of the plateau", async () => {
     const {page, errors} = await openPage(site, "/xor-mlp?h=2&seed=5&speed=200");
     await page.locator(".xor-play").click();
     await page.waitForFunction(() => /^Stalled/.test(document.querySelector(".xor-status")?.textContent ?? ""), null, {timeout: 150_000});
-    expect(await page.locator(".xor-status").textContent()).toMatch(/local minimum/);
+    expect(await page.locator(".xor-status").textContent()).toMatch(/plateau/);
     expect(Number(await page.locator(".xor-readout").getAttribute("data-correct"))).toBeLessThan(4);
     expect(errors).toEqual([]);
     await page.context().close();

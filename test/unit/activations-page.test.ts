@@ -45,6 +45,19 @@ describe("the activation catalogue", () => {
     expect(entry.f(3)).toBe(3);
     expect(entry.tex).toContain("0.1");
   });
+  test("leaky ReLU at α = 0.1 is not zero-centred: over standard-normal s its mean output is 0.36, ReLU's 0.40", () => {
+    // Midpoint rule over s ∈ [−8, 8] with the normal density.
+    const meanOutput = (f: (s: number) => number) => {
+      const h = 1e-3;
+      let sum = 0;
+      for (let s = -8 + h / 2; s < 8; s += h) sum += (f(s) * Math.exp(-s * s / 2) * h) / Math.sqrt(2 * Math.PI);
+      return sum;
+    };
+    const leaky = meanOutput(catalogueEntry("leaky-relu").f);
+    expect(leaky).toBeCloseTo(0.9 / Math.sqrt(2 * Math.PI), 4);
+    expect(leaky).toBeGreaterThan(0.85 * meanOutput(catalogueEntry("relu").f));
+    expect(catalogueEntry("leaky-relu").notes.zeroCentred).toMatch(/^no/);
+  });
   test("maxout's kink is where its two lines cross; parallel lines have none", () => {
     const entry = catalogueEntry("maxout", {...DEFAULT_PARAMS, maxout: [{w: 1, b: 0}, {w: -1, b: 2}]});
     expect(entry.kinks).toEqual([1]);

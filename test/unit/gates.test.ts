@@ -1,5 +1,5 @@
 import {expect, test} from "vitest";
-import {GATE_IDS, HAND_WEIGHTS, truthTable} from "../../src/components/nn/gates.js";
+import {GATE_IDS, HAND_WEIGHTS, LECTURE_WEIGHT_GATES, truthTable} from "../../src/components/nn/gates.js";
 import {perceptron} from "../../src/components/nn/perceptron.js";
 
 test("truth tables of the five gates", () => {
@@ -21,4 +21,9 @@ test("the lecture's hand weights compute exactly their gates", () => {
   expect(HAND_WEIGHTS.or).toEqual({w1: 0.5, w2: 0.5, b: -0.2});
   expect(HAND_WEIGHTS.nand).toEqual({w1: -0.5, w2: -0.5, b: 0.7});
   expect(HAND_WEIGHTS.xor).toBeUndefined();
+});
+
+test("only AND, OR and NAND are credited to the lecture; NOR's weights are OR's negated", () => {
+  expect([...LECTURE_WEIGHT_GATES].sort()).toEqual(["and", "nand", "or"]);
+  expect(HAND_WEIGHTS.nor).toEqual({w1: -HAND_WEIGHTS.or!.w1, w2: -HAND_WEIGHTS.or!.w2, b: -HAND_WEIGHTS.or!.b});
 });

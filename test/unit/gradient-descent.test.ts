@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
-import {formatNumber} from "../../src/components/course/format.js";
+import {aboutCount, formatNumber} from "../../src/components/course/format.js";
 import {checkExercise, exerciseIterates, exerciseWorking, parseDecimal} from "../../src/components/course/gd-exercise.js";
-import {behaviour, descendCurve, distanceToMinimum, logSpace, race, stepsToReach, stepsVersusRate} from "../../src/components/nn/descent-analysis.js";
+import {behaviour, descendCurve, distanceToMinimum, logSpace, race, rateGrid, stepsToReach, stepsVersusRate} from "../../src/components/nn/descent-analysis.js";
 import {CURVE_IDS, curve, SURFACE_IDS, SURFACES} from "../../src/components/nn/loss-surfaces.js";
 
 describe("curves and surfaces", () => {
@@ -82,6 +82,21 @@ describe("gradient descent on a curve", () => {
     expect(reach.filter((r) => r.eta > 1.001).every((r) => r.status === "diverged")).toBe(true);
     expect(stepsToReach(square, 3, 0.2).steps).toBe(stepsToReach(square, 3, 0.8).steps);
   });
+  test("the chart's grid holds η = 0.5, so its fewest updates on y = x² from 3 is 1 at η = 0.5", () => {
+    const etas = rateGrid(square);
+    expect(etas).toContain(0.5);
+    expect(etas[0]).toBeCloseTo(0.001, 12);
+    expect(etas.at(-1)).toBeCloseTo(2, 12);
+    etas.slice(1).forEach((eta, k) => expect(eta).toBeGreaterThan(etas[k]));
+    const reached = stepsVersusRate(square, 3, etas).filter((r) => r.status === "reached" && r.steps > 0);
+    const fastest = reached.reduce((best, r) => (r.steps < best.steps ? r : best));
+    expect(fastest).toEqual({eta: 0.5, status: "reached", steps: 1});
+    // Without it the best log-spaced neighbour needs two updates: the chart's old "2 at η ≈ 0.49".
+    expect(Math.min(...stepsVersusRate(square, 3, logSpace(0.001, 2, 120)).map((r) => r.steps).filter((n) => n > 0))).toBe(2);
+    // On a·x² the one-step rate is 1/(2a); a curve without a constant f″ gets the plain grid.
+    expect(rateGrid(curve("scaled", 4))).toContain(0.125);
+    expect(rateGrid(curve("double-well"))).toEqual(logSpace(0.001, 2, 120));
+  });
   test("on the double well, the start decides which minimum gradient descent finds", () => {
     const well = curve("double-well");
     const left = descendCurve(well, -2, 0.01, 2000).points.at(-1)!.x;
@@ -133,8 +148,11 @@ describe("the lecture's exercise", () => {
     expect(result.correct).toBe(false);
     expect(result.message.length).toBeGreaterThan(10);
   });
-  test("a wrong number gets the hint that the first update gives 2.4", () => {
-    expect(checkExercise("1.5").message).toContain("2.4");
+  test("a first wrong number gets a nudge about one update, not 2.4; a second gets the first update worked out", () => {
+    const first = checkExercise("1.5").message;
+    expect(first).toMatch(/one update moves x/);
+    expect(first).not.toContain("2.4");
+    expect(checkExercise("1.5", 1).message).toContain("= 2.4");
     expect(checkExercise("2.4").message).toMatch(/after one update/);
     expect(parseDecimal("-.5")).toBe(-0.5);
     expect(parseDecimal("1e3")).toBeNull();
@@ -149,5 +167,15 @@ describe("numbers as page text", () => {
     expect(formatNumber(0)).toBe("0");
     expect(formatNumber(2.5e7, 3)).toBe("2.50e+7");
     expect(formatNumber(-3e-7, 2)).toBe("−3.0e−7");
+  });
+  test("large counts are said as a reader would: exact below 10,000, two digits in words above", () => {
+    expect(aboutCount(37.4)).toBe("37");
+    expect(aboutCount(4528)).toBe("4,528");
+    expect(aboutCount(4_528_315)).toBe("about 4.5 million");
+    expect(aboutCount(45_280)).toBe("about 45 thousand");
+    expect(aboutCount(999_999)).toBe("about 1 million");
+    expect(aboutCount(2.3e10)).toBe("about 23 billion");
+    expect(aboutCount(4.5e17)).toBe("about 4.5e+17");
+    expect(aboutCount(Infinity)).toBe("—");
   });
 });

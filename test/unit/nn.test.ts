@@ -6,7 +6,9 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {activations, eluWithAlpha, leakyReluWithSlope, maxout, sigmoidWithSlope, type Activation} from "../../src/components/nn/activations.js";
 import {
   cloneMlp,
+  countParameters,
   createMlp,
+  exampleLoss,
   forward,
   gradientList,
   lossAndGradients,
@@ -79,6 +81,32 @@ function finiteDifferenceCheck(spec: MlpSpec, loss: LossKind, inputs: number[][]
   });
   return worst;
 }
+
+describe("parameter counts", () => {
+  test("count weights and biases the same way for the playground's 2-8-8-1 network as for the MNIST network", () => {
+    // 2·8 + 8·8 + 8·1 = 88 weights, 8 + 8 + 1 = 17 biases: the playground used to say "88 weights".
+    expect(countParameters([2, 8, 8, 1])).toEqual({weights: 88, biases: 17});
+    const net = createMlp({sizes: [2, 8, 8, 1], hidden: "tanh", seed: 1});
+    const {weights, biases} = countParameters(net.sizes);
+    expect(weights + biases).toBe(parameters(net).reduce((n, p) => n + p.length, 0));
+    const mnist = countParameters([784, 256, 256, 10]);
+    expect(mnist.weights + mnist.biases).toBe(269_322);
+  });
+});
+
+describe("losses", () => {
+  test("binary cross-entropy is −[t·log y + (1 − t)·log(1 − y)], and a confident wrong output costs far more than under ½(y − t)²", () => {
+    for (const [y, t] of [[0.8, 1], [0.8, 0], [0.3, 1]]) {
+      expect(exampleLoss([y], [t], "cross-entropy", "sigmoid")).toBeCloseTo(-(t * Math.log(y) + (1 - t) * Math.log(1 - y)), 12);
+    }
+    const wrong = 1e-6;
+    expect(exampleLoss([wrong], [1], "mse", "sigmoid")).toBeLessThan(0.5);
+    expect(exampleLoss([wrong], [1], "cross-entropy", "sigmoid")).toBeGreaterThan(13);
+  });
+  test("with softmax outputs, cross-entropy is −log of the probability given to the target class", () => {
+    expect(exampleLoss([0.7, 0.2, 0.1], [0, 1, 0], "cross-entropy", "softmax")).toBeCloseTo(-Math.log(0.2), 12);
+  });
+});
 
 describe("MLP gradients", () => {
   const random = rng(7);
@@ -209,5 +237,22 @@ describe("optimisers", () => {
     createOptimizer("adam", {learningRate: 0.01}).step(p, [Float64Array.from([0.5, -3])]);
     expect(p[0][0]).toBeCloseTo(0.99, 6);
     expect(p[0][1]).toBeCloseTo(-1.99, 6);
+  });
+  test("two Adam steps follow the gradient-descent page's update: momentum, squared average, both bias-corrected", () => {
+    const [eta, b1, b2, eps] = [0.01, 0.9, 0.999, 1e-8];
+    const gradients = [2, -1];
+    const p = [Float64Array.from([0])];
+    const adam = createOptimizer("adam", {learningRate: eta});
+    let [m, v, w] = [0, 0, 0];
+    gradients.forEach((g, i) => {
+      const k = i + 1;
+      m = b1 * m + (1 - b1) * g;
+      v = b2 * v + (1 - b2) * g * g;
+      w -= (eta * (m / (1 - b1 ** k))) / (Math.sqrt(v / (1 - b2 ** k)) + eps);
+      adam.step(p, [Float64Array.of(g)]);
+      expect(p[0][0]).toBeCloseTo(w, 12);
+    });
+    // The momentum term keeps the second step going the first one's way although its gradient points back.
+    expect(p[0][0]).toBeLessThan(-eta);
   });
 });

@@ -28,10 +28,17 @@ test("the program text names the gate and leaves exactly three blanks", () => {
 });
 
 test("the check accepts any weights that work and names the rows that do not", () => {
-  expect(checkGate("and", {w1: 1, w2: 1, b: -1.5})).toEqual({solved: true, wrong: []});
+  expect(checkGate("and", {w1: 1, w2: 1, b: -1.5})).toEqual({solved: true, wrong: [], misses: []});
   expect(checkGate("or", HAND_WEIGHTS.or!).solved).toBe(true);
   // AND's weights used for OR: (1,0) and (0,1) come out 0.
-  expect(checkGate("or", HAND_WEIGHTS.and!)).toEqual({solved: false, wrong: ["(1, 0) gives 0, should be 1", "(0, 1) gives 0, should be 1"]});
+  expect(checkGate("or", HAND_WEIGHTS.and!)).toEqual({
+    solved: false,
+    wrong: ["(1, 0) gives 0, should be 1", "(0, 1) gives 0, should be 1"],
+    misses: [
+      {x1: 1, x2: 0, output: 0, expected: 1},
+      {x1: 0, x2: 1, output: 0, expected: 1}
+    ]
+  });
   // A sum of exactly 0 is not > 0: w = (0.5, 0.5), b = −1 gives 0 on (1, 1).
   expect(checkGate("and", {w1: 0.5, w2: 0.5, b: -1}).wrong).toEqual(["(1, 1) gives 0, should be 1"]);
   // No weights solve XOR; the hand weights of OR get (1,1) wrong.

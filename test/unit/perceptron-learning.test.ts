@@ -16,6 +16,10 @@ import {
 
 const SEPARABLE: GateId[] = ["and", "nand", "or", "nor"];
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const initialWeightsNorm = (seed: number) => {
+  const {w1, w2, b} = initialWeights(seed);
+  return Math.hypot(w1, w2, b);
+};
 
 describe("one update", () => {
   test("the perceptron rule adds η(t − y)x on a mistake and nothing otherwise", () => {
@@ -94,6 +98,39 @@ describe("the perceptron rule", () => {
   });
 });
 
+describe("the page's claims about speed at the default η = 0.1", () => {
+  const epochsToLearn = (gate: GateId, rule: "perceptron" | "sigmoid", learningRate: number) =>
+    SEEDS.map((seed) => train({samples: truthTable(gate), rule, learningRate, seed}, 5000).convergedAt!);
+
+  test("the perceptron rule learns every separable gate within 11 epochs from seeds 1–10", () => {
+    for (const gate of SEPARABLE) {
+      expect(Math.max(...epochsToLearn(gate, "perceptron", 0.1)), gate).toBeLessThanOrEqual(11);
+    }
+  });
+
+  test("the sigmoid rule needs 119–160 epochs for AND and up to 195 for OR; at η = 2, AND takes 2–7 and OR 9–12", () => {
+    const and = epochsToLearn("and", "sigmoid", 0.1);
+    expect([Math.min(...and), Math.max(...and)]).toEqual([119, 160]);
+    expect(Math.max(...epochsToLearn("or", "sigmoid", 0.1))).toBe(195);
+    const fastAnd = epochsToLearn("and", "sigmoid", 2);
+    const fastOr = epochsToLearn("or", "sigmoid", 2);
+    expect([Math.min(...fastAnd), Math.max(...fastAnd)]).toEqual([2, 7]);
+    expect([Math.min(...fastOr), Math.max(...fastOr)]).toEqual([9, 12]);
+  });
+
+  test("the sigmoid rule never stops updating: after learning AND its weights keep growing", () => {
+    const norm = ({w1, w2, b}: {w1: number; w2: number; b: number}) => Math.hypot(w1, w2, b);
+    // train() stops at the first epoch with every row right, so run past it on the reports.
+    const checkpoints = [1, 100, 1000, 5000];
+    const norms: number[] = [];
+    for (const r of trainingReports({samples: truthTable("and"), rule: "sigmoid", learningRate: 2, seed: 1})) {
+      if (r.kind === "epoch" && checkpoints.includes(r.epoch)) norms.push(norm(r.weights));
+      if (norms.length === checkpoints.length) break;
+    }
+    for (let k = 1; k < norms.length; ++k) expect(norms[k]).toBeGreaterThan(norms[k - 1]);
+  });
+});
+
 describe("gradient descent on a sigmoid unit", () => {
   test.each(SEPARABLE)("classifies %s correctly within 1,000 epochs from ten seeds at η = 0.5, 1, 2", (gate) => {
     for (const learningRate of [0.5, 1, 2]) {
@@ -112,6 +149,33 @@ describe("gradient descent on a sigmoid unit", () => {
         expect(Math.min(...result.epochs.map((e) => e.errors))).toBeGreaterThanOrEqual(1);
         // The best a line can do for XOR with squared error is output ½ everywhere: E = ½·(½)² = 0.125.
         expect(result.epochs.at(-1)!.loss).toBeGreaterThan(0.12);
+      }
+    }
+  });
+
+  test("on XOR the unit cannot commit: outputs drift to about ½ and two or three rows end up wrong", () => {
+    const outputs = (w: {w1: number; w2: number; b: number}) => truthTable("xor").map((r) => sigmoid.f(w.w1 * r.x1 + w.w2 * r.x2 + w.b));
+    for (const seed of SEEDS) {
+      // Small steps: the weights shrink toward 0, so every output ends within 0.01 of ½.
+      const slow = train({samples: truthTable("xor"), rule: "sigmoid", learningRate: 0.1, seed}, 5000).weights;
+      expect(Math.hypot(slow.w1, slow.w2, slow.b)).toBeLessThan(initialWeightsNorm(seed));
+      for (const y of outputs(slow)) expect(Math.abs(y - 0.5)).toBeLessThan(0.01);
+      // η = 2: the row-by-row steps circle near ½, with three rows wrong at the end of every epoch.
+      const fast = train({samples: truthTable("xor"), rule: "sigmoid", learningRate: 2, seed}, 1000);
+      expect(fast.epochs.at(-1)!.errors).toBe(3);
+      for (const y of outputs(fast.weights)) expect(Math.abs(y - 0.5)).toBeLessThan(0.15);
+    }
+    // At η = 0.1, seed 3 also ends with three rows wrong.
+    expect(train({samples: truthTable("xor"), rule: "sigmoid", learningRate: 0.1, seed: 3}, 5000).epochs.at(-1)!.errors).toBe(3);
+  });
+
+  test("on XOR both rules end their epochs with two or three rows wrong", () => {
+    for (const rule of ["perceptron", "sigmoid"] as const) {
+      for (const learningRate of [0.5, 1, 2]) {
+        for (const seed of SEEDS) {
+          const late = train({samples: truthTable("xor"), rule, learningRate, seed}, 1000).epochs.slice(500);
+          for (const e of late) expect([2, 3], `${rule} η=${learningRate} seed ${seed}`).toContain(e.errors);
+        }
       }
     }
   });

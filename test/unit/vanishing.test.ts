@@ -28,6 +28,30 @@ describe("gradient norm per layer", () => {
     expect(m.ratio).toBeGreaterThan(0.1);
     expect(m.ratio).toBeLessThan(10);
   });
+  test("a fixed ±0.5 range ignores fan-in: with ReLU, narrow layers shrink the gradient and wide ones blow it up; He keeps it in size", () => {
+    const lastLayer = (width: number, init: "small-uniform" | "he") => gradientNormsAtInit({depth: 10, width, activation: "relu", init}).norms.at(-1)!;
+    // The page: about 1e-5 with 4 units per layer, about 15 with 64.
+    expect(lastLayer(4, "small-uniform")).toBeLessThan(1e-4);
+    expect(lastLayer(64, "small-uniform")).toBeGreaterThan(5);
+    for (const width of [4, 8, 16, 32, 64]) {
+      const he = gradientNormsAtInit({depth: 10, width, activation: "relu", init: "he"}).norms;
+      // The page: every layer between about 0.03 and 3.
+      for (const n of he) expect(n, `He, width ${width}`).toBeGreaterThan(0.02);
+      for (const n of he) expect(n, `He, width ${width}`).toBeLessThan(3);
+    }
+  });
+  test("ReLU and tanh keep the layers level (first/last within 10×) under every initialisation and width; sigmoid never does", () => {
+    for (const init of ["small-uniform", "xavier", "he"] as const) {
+      for (const width of [4, 8, 16, 32, 64]) {
+        for (const activation of ["relu", "tanh"] as const) {
+          const ratio = gradientNormsAtInit({depth: 10, width, activation, init}).ratio!;
+          expect(ratio, `${activation} ${init} ${width}`).toBeGreaterThan(0.1);
+          expect(ratio, `${activation} ${init} ${width}`).toBeLessThan(10);
+        }
+        expect(gradientNormsAtInit({depth: 10, width, activation: "sigmoid", init}).ratio!).toBeLessThan(1e-3);
+      }
+    }
+  });
   test("the ratio is null rather than infinite when the last layer's gradient is zero", () => {
     expect(firstToLastRatio([1, 0])).toBeNull();
     expect(firstToLastRatio([1e-6, 1e-2])).toBeCloseTo(1e-4, 15);

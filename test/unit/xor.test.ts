@@ -3,7 +3,40 @@ import {sigmoidWithSlope, step} from "../../src/components/nn/activations.js";
 import {truthTable} from "../../src/components/nn/gates.js";
 import {bentGrid, hiddenPoints, hiddenSeparatingLine, segmentsIntersect, separates, separatingLine} from "../../src/components/nn/hidden-space.js";
 import {compositionLayers, compositionTable, composeForward, XOR_COMPOSITION} from "../../src/components/nn/xor-composition.js";
-import {CONVERGING_SEED, correctCount, STALLING_SEED, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer} from "../../src/components/nn/xor-training.js";
+import {gradientList, lossAndGradients, parameters, type Mlp} from "../../src/components/nn/mlp.js";
+import {CONVERGING_SEED, correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer} from "../../src/components/nn/xor-training.js";
+
+/** √(sum of squares) over all entries of the arrays. */
+const euclidean = (arrays: Float64Array[]) => Math.sqrt(arrays.reduce((sum, a) => sum + a.reduce((q, v) => q + v * v, 0), 0));
+
+/**
+ * The largest eigenvalue of the loss's Hessian at the network's weights: power iteration
+ * on Hessian-vector products, each a central difference of two gradients.
+ */
+function largestCurvature(net: Mlp, iterations = 100): number {
+  const params = parameters(net);
+  const gradient = () => gradientList(lossAndGradients(net, XOR_DATA.inputs, XOR_DATA.targets, XOR_DEFAULTS.loss).grad).flatMap((g) => [...g]);
+  const shift = (direction: number[], h: number) => {
+    let k = 0;
+    for (const p of params) for (let i = 0; i < p.length; ++i) p[i] += h * direction[k++];
+  };
+  let v = gradient().map((_, i) => Math.sin(i + 1));
+  let curvature = 0;
+  const h = 1e-5;
+  for (let it = 0; it < iterations; ++it) {
+    const length = Math.hypot(...v);
+    v = v.map((x) => x / length);
+    shift(v, h);
+    const plus = gradient();
+    shift(v, -2 * h);
+    const minus = gradient();
+    shift(v, h);
+    const hv = plus.map((g, i) => (g - minus[i]) / (2 * h));
+    curvature = hv.reduce((sum, x, i) => sum + x * v[i], 0);
+    v = hv;
+  }
+  return curvature;
+}
 
 describe("XOR by composition: AND(NAND(x₁, x₂), OR(x₁, x₂))", () => {
   test("gives XOR's truth table, with NAND and OR in the hidden layer", () => {
@@ -73,12 +106,43 @@ describe("training a 2-H-1 network on XOR", () => {
     expect(correctCount(trainer.net)).toBe(4);
     expect(trainer.epoch).toBeLessThan(1000);
   });
-  test(`H = 2 from seed ${STALLING_SEED} stalls in a local minimum: two outputs stuck at 0.5, E = 0.0625`, () => {
+  test(`H = 2 from seed ${STALLING_SEED} stalls on a plateau: two outputs stuck at 0.5, E = 0.0625`, () => {
     const trainer = xorTrainer({...XOR_DEFAULTS, hidden: 2, seed: STALLING_SEED});
     for (const _ of trainer.epochs(20_000));
     expect(xorStatus(trainer)).toBe("stalled");
     expect(trainer.evaluate()).toBeCloseTo(0.0625, 3);
     expect(xorOutputs(trainer.net).filter((y) => Math.abs(y - 0.5) < 0.01)).toHaveLength(2);
+  });
+  test(`the H = 2, seed ${STALLING_SEED} stall is a plateau approached as the weights grow, not a finite minimum`, () => {
+    const trainer = xorTrainer({...XOR_DEFAULTS, hidden: 2, seed: STALLING_SEED});
+    const snapshots: {loss: number; weights: number; gradient: number}[] = [];
+    let done = 0;
+    for (const epochs of [1000, 5000, 20_000]) {
+      for (const _ of trainer.epochs(epochs - done));
+      done = epochs;
+      const {loss, grad} = lossAndGradients(trainer.net, XOR_DATA.inputs, XOR_DATA.targets, XOR_DEFAULTS.loss);
+      snapshots.push({loss, weights: euclidean(parameters(trainer.net)), gradient: euclidean(gradientList(grad))});
+    }
+    const [a, b, c] = snapshots;
+    // The loss keeps falling toward 0.0625 but never below it…
+    expect(a.loss).toBeGreaterThan(b.loss);
+    expect(b.loss).toBeGreaterThan(c.loss);
+    expect(c.loss).toBeGreaterThan(0.0625);
+    // …while the weights keep growing (the page: about 11, then 18) and the gradient fades (2e-3, then 5e-5).
+    expect(b.weights).toBeGreaterThan(a.weights);
+    expect(c.weights).toBeGreaterThan(b.weights);
+    expect(a.weights).toBeCloseTo(11, 0);
+    expect(c.weights).toBeCloseTo(18, 0);
+    expect(a.gradient).toBeGreaterThan(1e-3);
+    expect(a.gradient).toBeLessThan(3e-3);
+    expect(c.gradient).toBeLessThan(1e-4);
+  });
+  test("the XOR loss curves about 0.14 at the start, so η = 2 is far below its 2/c ≈ 14 limit (x² curves 2: limit 1)", () => {
+    const trainer = xorTrainer(XOR_DEFAULTS);
+    const c = largestCurvature(trainer.net);
+    expect(c).toBeGreaterThan(0.13);
+    expect(c).toBeLessThan(0.15);
+    expect(2 / c).toBeGreaterThan(XOR_DEFAULTS.learningRate * 5);
   });
   test(`H = 2 from seed ${CONVERGING_SEED} solves XOR`, () => {
     const trainer = runUntilSolved({...XOR_DEFAULTS, hidden: 2, seed: CONVERGING_SEED}, 20_000);

@@ -50,13 +50,15 @@ export interface GateCheck {
   solved: boolean;
   /** Rows the weights get wrong, as "(x₁, x₂) gives y, should be t". */
   wrong: string[];
+  /** The same rows as numbers (for hints in other words). */
+  misses: {x1: number; x2: number; output: number; expected: number}[];
 }
 
 /** Whether the weights make a step perceptron compute the gate on all four rows. */
 export function checkGate(gate: GateId, weights: PerceptronWeights): GateCheck {
-  const wrong = truthTable(gate)
-    .map((row) => ({row, output: perceptron(weights, row.x1, row.x2)}))
-    .filter(({row, output}) => output !== row.y)
-    .map(({row, output}) => `(${row.x1}, ${row.x2}) gives ${output}, should be ${row.y}`);
-  return {solved: wrong.length === 0, wrong};
+  const misses = truthTable(gate)
+    .map((row) => ({x1: row.x1, x2: row.x2, output: perceptron(weights, row.x1, row.x2), expected: row.y}))
+    .filter((m) => m.output !== m.expected);
+  const wrong = misses.map((m) => `(${m.x1}, ${m.x2}) gives ${m.output}, should be ${m.expected}`);
+  return {solved: misses.length === 0, wrong, misses};
 }

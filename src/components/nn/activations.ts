@@ -84,7 +84,9 @@ export function leakyReluWithSlope(alpha = 0.1): Activation {
   };
 }
 
-export const leakyRelu = leakyReluWithSlope(0.1);
+/** The lecture's leaky slope, max(0.1x, x). */
+export const LEAKY_RELU_ALPHA = 0.1;
+export const leakyRelu = leakyReluWithSlope(LEAKY_RELU_ALPHA);
 
 /** ELU: s for s ≥ 0, α(e^s − 1) below; derivative 1 or y + α. */
 export function eluWithAlpha(alpha = 1): Activation {
@@ -98,7 +100,8 @@ export function eluWithAlpha(alpha = 1): Activation {
   };
 }
 
-export const elu = eluWithAlpha(1);
+export const ELU_ALPHA = 1;
+export const elu = eluWithAlpha(ELU_ALPHA);
 
 /** Identity, for output layers of regression and for softmax logits. */
 export const linear: Activation = {

@@ -85,6 +85,18 @@ export function logSpace(lo: number, hi: number, n: number): number[] {
   return Array.from({length: n}, (_, k) => 10 ** (a + ((b - a) * k) / (n - 1)));
 }
 
+/**
+ * The learning rates of the "steps versus η" chart: n log-spaced from lo to hi, plus, on a
+ * parabola, η = 1/f″ — the one rate that lands on the minimum in a single update, which an
+ * even log grid steps over (on y = x² its neighbours need two).
+ */
+export function rateGrid(c: Curve, lo = 0.001, hi = 2, n = 120): number[] {
+  const grid = logSpace(lo, hi, n);
+  const oneStep = c.curvature === undefined ? NaN : 1 / c.curvature;
+  if (oneStep >= lo && oneStep <= hi && !grid.includes(oneStep)) grid.push(oneStep);
+  return grid.sort((a, b) => a - b);
+}
+
 /** Steps to reach a minimum for each learning rate (the "steps versus η" chart). */
 export function stepsVersusRate(c: Curve, x0: number, etas: number[], options: Parameters<typeof stepsToReach>[3] = {}): Reach[] {
   return etas.map((eta) => stepsToReach(c, x0, eta, options));

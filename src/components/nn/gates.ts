@@ -32,10 +32,16 @@ export function truthTable(gate: GateId): TruthRow[] {
   return INPUTS.map(([x1, x2]) => ({x1, x2, y: rules[gate](x1 === 1, x2 === 1) ? 1 : 0}));
 }
 
-/** Single-unit weights from the lecture (NOR is NAND's counterpart to OR); XOR has none. */
+/**
+ * Single-unit weights for each gate a line can separate; XOR has none. AND, OR and NAND
+ * are the lecture's; NOR is this site's, derived the way NAND comes from AND (OR negated).
+ */
 export const HAND_WEIGHTS: Partial<Record<GateId, {w1: number; w2: number; b: number}>> = {
   and: {w1: 0.5, w2: 0.5, b: -0.7},
   nand: {w1: -0.5, w2: -0.5, b: 0.7},
   or: {w1: 0.5, w2: 0.5, b: -0.2},
   nor: {w1: -0.5, w2: -0.5, b: 0.2}
 };
+
+/** The gates whose HAND_WEIGHTS the lecture itself gives (the rest are the site's). */
+export const LECTURE_WEIGHT_GATES: readonly GateId[] = ["and", "or", "nand"];

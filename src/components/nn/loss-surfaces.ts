@@ -16,6 +16,8 @@ export interface Curve {
   domain: [number, number];
   /** Where f has its minima (for "steps until x is within 0.01 of a minimum"). */
   minima: number[];
+  /** f″ where it is the same everywhere (a parabola): the learning rate 1/f″ lands on the minimum in one update. */
+  curvature?: number;
 }
 
 export const CURVE_IDS: readonly CurveId[] = ["square", "double-well", "abs", "scaled"];
@@ -24,7 +26,7 @@ export const CURVE_IDS: readonly CurveId[] = ["square", "double-well", "abs", "s
 export function curve(id: CurveId, a = 1): Curve {
   switch (id) {
     case "square":
-      return {id, name: "y = x²", tex: "y = x^2", f: (x) => x * x, df: (x) => 2 * x, domain: [-4, 4], minima: [0]};
+      return {id, name: "y = x²", tex: "y = x^2", f: (x) => x * x, df: (x) => 2 * x, domain: [-4, 4], minima: [0], curvature: 2};
     case "double-well":
       // Two minima: a global one near x ≈ −1.30 and a shallower local one near x ≈ 1.13.
       return {
@@ -41,7 +43,7 @@ export function curve(id: CurveId, a = 1): Curve {
       // The kink at 0 has no derivative; we use 0 there (a subgradient), and the slope ±1 elsewhere never shrinks.
       return {id, name: "y = |x|", tex: "y = |x|", f: Math.abs, df: (x) => Math.sign(x), domain: [-4, 4], minima: [0]};
     case "scaled":
-      return {id, name: `y = ${a}·x²`, tex: `y = ${a}\\,x^2`, f: (x) => a * x * x, df: (x) => 2 * a * x, domain: [-4, 4], minima: [0]};
+      return {id, name: `y = ${a}·x²`, tex: `y = ${a}\\,x^2`, f: (x) => a * x * x, df: (x) => 2 * a * x, domain: [-4, 4], minima: [0], curvature: 2 * a};
   }
 }
 
@@ -74,7 +76,7 @@ export const SURFACES: Record<SurfaceId, Surface> = {
   bowl: {
     id: "bowl",
     name: "Elongated bowl",
-    tex: String.raw`E(x, y) = 0.1\,x^2 + 5\,y^2`,
+    tex: String.raw`E(w_1, w_2) = 0.1\,w_1^2 + 5\,w_2^2`,
     f: (x, y) => 0.1 * x * x + 5 * y * y,
     gradient: (x, y) => [0.2 * x, 10 * y],
     domain: {x: [-4, 4], y: [-2, 2]},
@@ -88,7 +90,7 @@ export const SURFACES: Record<SurfaceId, Surface> = {
   rosenbrock: {
     id: "rosenbrock",
     name: "Rosenbrock's banana valley",
-    tex: String.raw`E(x, y) = (1 - x)^2 + 100\,(y - x^2)^2`,
+    tex: String.raw`E(w_1, w_2) = (1 - w_1)^2 + 100\,(w_2 - w_1^2)^2`,
     f: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
     gradient: (x, y) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
     domain: {x: [-2, 2], y: [-1, 3]},

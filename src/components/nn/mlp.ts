@@ -265,6 +265,17 @@ export function layerGradientNorms(grad: Gradients): number[] {
   return grad.weights.map((g) => Math.sqrt(g.reduce((sum, x) => sum + x * x, 0)));
 }
 
+/** How many weights and biases a dense network with these layer sizes has (one bias per non-input unit). */
+export function countParameters(sizes: readonly number[]): {weights: number; biases: number} {
+  let weights = 0;
+  let biases = 0;
+  for (let l = 1; l < sizes.length; ++l) {
+    weights += sizes[l - 1] * sizes[l];
+    biases += sizes[l];
+  }
+  return {weights, biases};
+}
+
 /** A deep copy of the network's parameters (for export, reset and finite differences). */
 export function cloneMlp(net: Mlp): Mlp {
   return {

@@ -27,8 +27,17 @@ export interface Optimizer {
   readonly t: number;
 }
 
+/** The coefficients used when options leave them out (exported so generated PyTorch code states the same ones). */
+export const OPTIMIZER_DEFAULTS = {momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8} as const;
+
 export function createOptimizer(kind: OptimizerKind, options: OptimizerOptions): Optimizer {
-  const {learningRate: eta, momentum: mu = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8} = options;
+  const {
+    learningRate: eta,
+    momentum: mu = OPTIMIZER_DEFAULTS.momentum,
+    beta1 = OPTIMIZER_DEFAULTS.beta1,
+    beta2 = OPTIMIZER_DEFAULTS.beta2,
+    epsilon = OPTIMIZER_DEFAULTS.epsilon
+  } = options;
   let t = 0;
   let m: Float64Array[] | null = null;
   let v: Float64Array[] | null = null;

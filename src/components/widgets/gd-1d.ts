@@ -13,7 +13,7 @@ import {button, element, labelledRange, setInput, sideBySide, statusLine} from "
 import {PALETTE} from "../charts/palette.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
-import {behaviour, descendCurve, logSpace, stepsToReach, stepsVersusRate, type CurveRun} from "../nn/descent-analysis.js";
+import {behaviour, descendCurve, rateGrid, stepsToReach, stepsVersusRate, type CurveRun} from "../nn/descent-analysis.js";
 import {CURVE_IDS, curve, type CurveId} from "../nn/loss-surfaces.js";
 
 /** Most updates a run shows. */
@@ -78,7 +78,7 @@ export const messages = {
   "rate.mineReached": "Your η = {lr} needs {steps} updates.",
   "rate.mineDiverged": "Your η = {lr} diverges.",
   "rate.mineNotReached": "Your η = {lr} does not get there within 10,000 updates.",
-  "rate.label": "Updates needed to get within 0.01 of a minimum of {curve} from x₀ = {x0}, for 120 learning rates from 0.001 to 2. {summary}"
+  "rate.label": "Updates needed to get within 0.01 of a minimum of {curve} from x₀ = {x0}, for {n} learning rates from 0.001 to 2. {summary}"
 } satisfies Messages;
 
 interface Preset {
@@ -258,7 +258,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
 
   function renderRateChart() {
     const c = curve(v.fn, v.a);
-    const reach = stepsVersusRate(c, v.x0, logSpace(0.001, 2, 120));
+    const reach = stepsVersusRate(c, v.x0, rateGrid(c));
     const mine = stepsToReach(c, v.x0, v.lr);
     const reached = reach.filter((r) => r.status === "reached" && r.steps > 0);
     const failed = reach.filter((r) => r.status !== "reached");
@@ -285,7 +285,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       firstDiverging ? t("rate.divergesFrom", {lr: formatNumber(firstDiverging.eta, 3)}) : t("rate.noneDiverge"),
       mine.status === "reached" ? t("rate.mineReached", {lr, steps: mine.steps}) : mine.status === "diverged" ? t("rate.mineDiverged", {lr}) : t("rate.mineNotReached", {lr})
     ].filter(Boolean);
-    plot.setAttribute("aria-label", t("rate.label", {curve: c.name, x0: formatNumber(v.x0), summary: summary.join(" ")}));
+    plot.setAttribute("aria-label", t("rate.label", {curve: c.name, x0: formatNumber(v.x0), n: reach.length, summary: summary.join(" ")}));
     rateChart.replaceChildren(plot, element("figcaption", "", summary.join(" ")));
   }
 

@@ -40,8 +40,8 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
   const root = element("div", "widget gd-2d");
 
   const surfaceInput = Inputs.select(new Map(SURFACE_IDS.map((id) => [SURFACES[id].name, id])), {label: "Surface", value: v.surface});
-  const sxInput = Inputs.number([-4, 4], {label: "Start x", step: 0.01, value: v.sx});
-  const syInput = Inputs.number([-4, 4], {label: "Start y", step: 0.01, value: v.sy});
+  const sxInput = Inputs.number([-4, 4], {label: "Start w₁", step: 0.01, value: v.sx});
+  const syInput = Inputs.number([-4, 4], {label: "Start w₂", step: 0.01, value: v.sy});
   const replay = button("▶ Replay", () => animate());
   const formula = element("div", "formula");
   const legend = element("p", "legend");
@@ -147,8 +147,8 @@ export function createGd2dWidget(options: WidgetOptions = {}): HTMLElement {
     const plot = Plot.plot({
       width,
       height,
-      x: {domain: s.domain.x, label: "x"},
-      y: {domain: s.domain.y, label: "y"},
+      x: {domain: s.domain.x, label: "w₁"},
+      y: {domain: s.domain.y, label: "w₂"},
       color: {type: "linear", scheme: "blues", reverse: true},
       marks: [
         Plot.contour({

@@ -1,9 +1,9 @@
 /**
  * The lecture's exercise as a check: y = x², x₀ = 3, η = 0.1, two updates.
  * The learner types x; a right answer reveals the working and scores 1/1,
- * a wrong one scores 0/1 and gets a hint.
+ * a wrong one scores 0/1 and gets a hint, more specific from the second miss on.
  */
-import {checkExercise, exerciseWorking} from "../course/gd-exercise.js";
+import {checkExercise, exerciseWorking, parseDecimal} from "../course/gd-exercise.js";
 import {texElement} from "../course/math.js";
 import {reportExercise} from "../course/scorm.js";
 import type {Schema} from "../course/url-state.js";
@@ -42,9 +42,11 @@ export function createGdQuizWidget(_options: WidgetOptions = {}): HTMLElement {
     if (reveal.open && reveal.childElementCount === 1) reveal.append(working());
   });
 
+  let wrongAnswers = 0;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const result = checkExercise(input.value);
+    const result = checkExercise(input.value, wrongAnswers);
+    if (!result.correct && parseDecimal(input.value) !== null) wrongAnswers += 1;
     reportExercise("gd-quiz", result.correct ? 1 : 0, 1);
     feedback.className = `feedback notice ${result.correct ? "ok" : "error"}`;
     feedback.replaceChildren(element("p", result.correct ? "ok-text" : "bad-text", result.message));

@@ -9,7 +9,7 @@ import {formatValue, perceptronDiagram} from "../charts/perceptron-diagram.js";
 import {texElement, texNumber} from "../course/math.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {activationById, activations, type Activation, type ActivationId} from "../nn/activations.js";
-import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, truthTable, type GateId} from "../nn/gates.js";
+import {GATE_IDS, GATE_NAMES, HAND_WEIGHTS, INPUTS, LECTURE_WEIGHT_GATES, truthTable, type GateId} from "../nn/gates.js";
 import {weightedSum, type PerceptronWeights} from "../nn/perceptron.js";
 import {predictedClass} from "../nn/perceptron-learning.js";
 import {gateSelect} from "./perceptron-controls.js";
@@ -67,13 +67,19 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): HTM
   const presets = document.createElement("div");
   presets.className = "perceptron-presets";
   presets.setAttribute("role", "group");
-  presets.setAttribute("aria-label", "The lecture's hand-set weights");
+  presets.setAttribute("aria-label", "Hand-set weights: the lecture's for AND, OR and NAND, the site's own for NOR");
   const presetLabel = document.createElement("span");
   presetLabel.textContent = "Lecture's weights: ";
   presets.append(presetLabel);
+  let siteOwnLabelled = false;
   for (const gate of GATE_IDS) {
     const weights = HAND_WEIGHTS[gate];
     if (!weights) continue;
+    // GATE_IDS lists the lecture's gates first: one label before the first of the site's own.
+    if (!LECTURE_WEIGHT_GATES.includes(gate) && !siteOwnLabelled) {
+      presets.append(element("span", "", " Site's own, derived the same way: "));
+      siteOwnLabelled = true;
+    }
     presets.append(
       button(`${GATE_NAMES[gate]} (${formatValue(weights.w1, 1)}, ${formatValue(weights.w2, 1)}, ${formatValue(weights.b, 1)})`, () => {
         gateInput.value = gate;

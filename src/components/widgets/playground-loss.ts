@@ -14,6 +14,7 @@ export interface LossPoint {
 
 const MAX_POINTS = 400;
 const REDRAW_MS = 400;
+const MIN_EPOCHS = 10;
 
 function formatLoss(x: number): string {
   return Number.isFinite(x) ? x.toFixed(4) : "—";
@@ -53,12 +54,13 @@ export function createLossView(): LossView {
         width: 340,
         height: 150,
         marginLeft: 48,
-        x: {label: "epoch", nice: true},
+        // At least ten epochs wide: at epoch 0 alone the domain [0, 0] would label its one tick "0.000000".
+        x: {label: "epoch", domain: [0, Math.max(MIN_EPOCHS, ...history.map((p) => p.epoch))], nice: true},
         y: {label: "loss", domain: [0, Math.max(0.1, ...rows.map((r) => Math.min(r.loss, 5)))], clamp: true},
         color: {domain: ["training", "test"], range: ["#333333", "#2b83ba"], legend: true},
         ariaLabel: "Training and test loss by epoch",
         // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the numbers.
-        marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.5})]
+        marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", z: "set", strokeWidth: 1.5})]
       })
     );
     caption.textContent = summary();

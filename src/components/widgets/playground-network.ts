@@ -5,7 +5,7 @@
  * it), and +/− buttons that change the number of neurons in a hidden layer.
  * Playground-specific on purpose; it only draws and reports clicks.
  */
-import type {Mlp} from "../nn/mlp.js";
+import {countParameters, type Mlp} from "../nn/mlp.js";
 import {MAX_NEURONS} from "../playground/config.js";
 import type {PlaneSample} from "../playground/grid.js";
 import {CLASS_COLORS, shadeNeuron} from "./playground-colors.js";
@@ -130,12 +130,13 @@ export function createNetworkView(onNeurons: (layer: number, delta: 1 | -1) => v
       stage.append(controls);
     });
     const hidden = sizes.slice(1, -1);
-    const weights = sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0);
+    // Weights and biases both, counted as the MNIST page counts its 269,322.
+    const {weights, biases} = countParameters(sizes);
     const out = sizes[sizes.length - 1];
     caption.textContent =
       `Network ${sizes.join("-")}: inputs ${inputs.join(", ")}; ` +
       (hidden.length ? `${hidden.length} hidden layer${hidden.length > 1 ? "s" : ""} of ${hidden.join(", ")} ${hiddenActivation} neurons; ` : "no hidden layer; ") +
-      `${out === 1 ? "one sigmoid output" : `${out} softmax outputs`}; ${weights} weights. ` +
+      `${out === 1 ? "one sigmoid output" : `${out} softmax outputs`}; ${weights + biases} parameters (${weights} weights and ${biases} biases). ` +
       "Each small square shows what that neuron computes over the plane (orange negative, purple positive); edges are purple for positive weights, orange for negative, thicker for larger ones. Click an edge to edit its weight.";
   };
 

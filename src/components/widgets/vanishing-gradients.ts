@@ -5,7 +5,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
-import {formatNumber} from "../course/format.js";
+import {aboutCount, formatNumber} from "../course/format.js";
 import {urlState, type Schema} from "../course/url-state.js";
 import {button, element, labelledRange} from "../course/dom.js";
 import type {ActivationId} from "../nn/activations.js";
@@ -146,7 +146,7 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): HTM
       width: 640,
       height: 320,
       x: {domain: [0.4, layers + 0.6], label: "layer (1 = next to the input)", ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
-      y: {type: "log", domain: [floor, top], label: "gradient norm ‖∂E/∂W‖ (log scale)", grid: true, tickFormat: "~e"},
+      y: {type: "log", domain: [floor, top], label: "gradient norm ‖∂E/∂W‖, E = cross-entropy (log scale)", grid: true, tickFormat: "~e"},
       color: {domain: ["at initialisation", ...(current ? [`after ${epochs} updates`] : [])], range: ["#4575b4", "#d73027"], legend: true},
       marks: [Plot.rectY(rows, {ariaHidden: "true", x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
     });
@@ -177,6 +177,6 @@ function ratioText(when: string, m: GradientMeasurement): string {
   if (m.ratio === null) return `${when}: the last layer's gradient is zero, so there is no ratio to show.`;
   const first = `first layer ${formatNumber(m.norms[0], 3)}, last layer ${formatNumber(m.norms[m.norms.length - 1], 3)}`;
   const ratio = `ratio first/last = ${formatNumber(m.ratio, 3)}`;
-  const plain = m.ratio < 0.5 && m.ratio > 0 ? ` (the first layer gets ${Math.round(1 / m.ratio).toLocaleString("en")} times less gradient)` : "";
+  const plain = m.ratio < 0.5 && m.ratio > 0 ? ` (the first layer gets ${aboutCount(1 / m.ratio)} times less gradient)` : "";
   return `${when}: ${first}; ${ratio}${plain}.`;
 }

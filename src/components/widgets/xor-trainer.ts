@@ -220,7 +220,7 @@ function statusMessage(trainer: Trainer, settings: XorSettings, loss: number): s
   if (status === "stalled") {
     const stuck = ys.map((y, k) => ({y, x: XOR_DATA.inputs[k]})).filter(({y}) => Math.abs(y - 0.5) < 0.05);
     const where = stuck.length ? ` The output sits near 0.5 for ${stuck.map(({x}) => `(${x[0]}, ${x[1]})`).join(" and ")}.` : "";
-    return `Stalled: the loss has stopped falling at ${formatFixed(loss, 4)} with ${correctCount(trainer.net)}/4 correct.${where} This is a local minimum: every small change of the weights makes the loss worse, so gradient descent stays. ${
+    return `Stalled: the loss has stopped falling at ${formatFixed(loss, 4)} with ${correctCount(trainer.net)}/4 correct.${where} This is a plateau: the gradient has faded almost to 0, so every update is tiny, and downhill only leads further along the flat. ${
       settings.activation === "linear" ? "A linear hidden layer can only draw one straight line — pick a nonlinear activation." : "Try another seed or more hidden units."
     }`;
   }

@@ -38,10 +38,10 @@ test("links to the twin page are written the way Framework writes links", () => 
 
 test("the switch is a labelled link in the other language; only home pages announce the other edition", () => {
   const toKorean = languageSwitch("/mnist", false);
-  expect(toKorean).toContain('<a href="./ko/mnist" hreflang="ko" lang="ko" aria-label="이 페이지를 한국어로 읽기">한국어</a>');
+  expect(toKorean).toContain('<a href="./ko/mnist" hreflang="ko" lang="ko" aria-label="한국어: 이 페이지의 한국어판">한국어</a>');
   expect(toKorean).not.toContain("other-edition");
   const toEnglish = languageSwitch("/ko/index", false);
-  expect(toEnglish).toContain('hreflang="en" lang="en" aria-label="Read this page in English">English</a>');
+  expect(toEnglish).toContain('hreflang="en" lang="en" aria-label="English: this page in English">English</a>');
   expect(toEnglish).toContain('<p class="other-edition">이 강좌는 영어로도 읽을 수 있습니다: <a href="../" hreflang="en" lang="en">English</a></p>');
 });
 

@@ -20,7 +20,7 @@ export interface Edition {
   sidebarToggle: string;
   /** The language's own name, as the switch on the other edition shows it. */
   name: string;
-  /** Accessible label of the switch that leads to this edition. */
+  /** Accessible label of the switch that leads to this edition; it starts with the visible name, so speech input and axe find it there. */
   switchLabel: string;
   /** The home page's sentence, in this edition's language, that the other edition exists (its name follows as a link). */
   otherEdition: string;
@@ -37,7 +37,7 @@ export const EDITIONS: Record<Lang, Edition> = {
     tocLabel: "Contents",
     sidebarToggle: "Toggle sidebar",
     name: "English",
-    switchLabel: "Read this page in English",
+    switchLabel: "English: this page in English",
     otherEdition: "This course also exists in Korean, the language of the lecture it follows:",
     switchRegion: "Language"
   },
@@ -49,7 +49,7 @@ export const EDITIONS: Record<Lang, Edition> = {
     tocLabel: "목차",
     sidebarToggle: "사이드바 열기/닫기",
     name: "한국어",
-    switchLabel: "이 페이지를 한국어로 읽기",
+    switchLabel: "한국어: 이 페이지의 한국어판",
     otherEdition: "이 강좌는 영어로도 읽을 수 있습니다:",
     switchRegion: "언어"
   }

@@ -1,5 +1,6 @@
 // The backpropagation page in real Chromium: the step-through, the update and the finite-difference check.
 import {describe, expect, test} from "vitest";
+import {PALETTE} from "../../src/components/charts/palette.js";
 import {openPage, seriousAccessibilityViolations} from "./harness.js";
 import {useSite} from "./use-site.js";
 
@@ -11,7 +12,7 @@ describe("Backpropagation", () => {
     const next = page.locator(".backprop-next");
     await next.waitFor({timeout: 30_000});
     const counter = page.locator(".backprop-counter");
-    const highlighted = () => page.locator(".backprop-diagram svg [stroke='#c2185b']").count();
+    const highlighted = () => page.locator(`.backprop-diagram svg [stroke='${PALETTE.highlight}']`).count();
     expect(await highlighted()).toBe(0);
     const ids: string[] = [];
     for (let k = 1; k <= 18; ++k) {

@@ -182,6 +182,46 @@ describe("playground", () => {
   });
 });
 
+describe("playground on the widget kernel", () => {
+  test("the widget is an input: .value holds its settings and results, and an input event fires while it trains", async () => {
+    const {page, errors} = await open("?dataset=xor&seed=3&lr=0.1");
+    const value = () => page.evaluate(() => (document.querySelector(".playground") as HTMLElement & {value: Record<string, unknown>}).value);
+    const first = await value();
+    expect(first).toMatchObject({dataset: "xor", seed: 3, lr: 0.1, epoch: 0, diverged: false});
+    expect(first.trainLoss).toBeGreaterThan(0);
+    expect(first.testAccuracy).toBeGreaterThanOrEqual(0);
+    await page.evaluate(() => {
+      const w = window as unknown as {inputs: number};
+      w.inputs = 0;
+      document.querySelector(".playground")!.addEventListener("input", () => ++w.inputs);
+    });
+    await page.getByRole("button", {name: "Step (one epoch)"}).click();
+    expect((await value()).epoch).toBe(1);
+    // The page's prose cell follows the widget's value.
+    await page.locator("#observablehq-main p", {hasText: "after 1 epoch of SGD"}).waitFor(WAIT);
+    await page.getByRole("button", {name: "Play", exact: true}).click();
+    await page.waitForFunction(() => (window as unknown as {inputs: number}).inputs > 3, null, WAIT);
+    await page.getByRole("button", {name: "Pause", exact: true}).click();
+    expect((await value()).epoch).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("at 390 px wide the page does not scroll sideways and a tap on the plane adds a point", async () => {
+    const {page, errors} = await open("?layers=8,8,8,8,8,8&x1sq=1&x2sq=1&x1x2=1&sinx1=1&sinx2=1");
+    await page.setViewportSize({width: 390, height: 844});
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = (await page.locator(".playground-plane").boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.locator(".playground-plane").dispatchEvent("pointerup", {isPrimary: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2});
+    await page.waitForFunction(() => location.search.includes("dataset=custom"), null, WAIT);
+    expect(await page.getAttribute(".playground-plane", "aria-label")).toContain("251 training points");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 async function streamText(stream: NodeJS.ReadableStream, encoding: BufferEncoding = "utf8"): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));

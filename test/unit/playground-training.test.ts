@@ -3,7 +3,6 @@ import {generateDataset, splitTrainTest} from "../../src/components/playground/d
 import {createSession, networkSizes, type Architecture, type Hyperparameters} from "../../src/components/playground/training.js";
 import {exportWeights, importWeights} from "../../src/components/playground/network-io.js";
 import {cellCentre, samplePlane} from "../../src/components/playground/grid.js";
-import {runForBudget} from "../../src/components/playground/frame-budget.js";
 
 const tanh2882: Architecture = {features: ["x1", "x2"], layers: [8, 8], activation: "tanh", classes: 2, seed: 1};
 const tfDefaults: Hyperparameters = {loss: "cross-entropy", learningRate: 0.03, batchSize: 10, optimizer: "sgd", l1: 0, l2: 0};
@@ -70,6 +69,7 @@ describe("training in the playground", () => {
     const session = createSession({features: ["x1sq", "x2sq", "x1x2"], layers: [8, 8], activation: "linear", classes: 2, seed: 1}, {...tfDefaults, learningRate: 10}, data);
     for (let k = 0; k < 200 && !session.diverged; ++k) session.runEpoch();
     expect(session.diverged).toBe(true);
+    for (const p of [...session.net.weights, ...session.net.biases]) expect(p.every(Number.isFinite)).toBe(true);
     const epoch = session.epoch;
     expect(session.step()).toBe(false);
     expect(session.epoch).toBe(epoch);
@@ -90,6 +90,28 @@ describe("training in the playground", () => {
     plain.runEpoch();
     expect(plain.epoch).toBe(epoch + 1);
   });
+});
+
+test("a learning-rate change keeps Adam's moments; diverging leaves finite weights and optimiser state", () => {
+  const data = splitTrainTest(generateDataset("gauss", {count: 100, noise: 0.5, seed: 1}), 0.5, 1);
+  const arch: Architecture = {features: ["x1sq", "x2sq", "x1x2"], layers: [8, 8], activation: "linear", classes: 2, seed: 1};
+  const session = createSession(arch, {...tfDefaults, optimizer: "adam", learningRate: 0.01}, data);
+  for (let k = 0; k < 5; ++k) session.runEpoch();
+  const adam = session.trainer.options.optimizer;
+  const m = adam.m!.map((a) => a.slice());
+  const v = adam.v!.map((a) => a.slice());
+  const t = adam.t;
+  session.setHyperparameters({...tfDefaults, optimizer: "adam", learningRate: 0.1});
+  expect(session.trainer.options.optimizer).toBe(adam);
+  expect(adam.options.learningRate).toBe(0.1);
+  expect([adam.t, adam.m, adam.v]).toEqual([t, m, v]);
+  // Momentum with η = 10 blows up this linear network within a few epochs.
+  session.setHyperparameters({...tfDefaults, optimizer: "momentum", learningRate: 10});
+  for (let k = 0; k < 200 && !session.diverged; ++k) session.runEpoch();
+  expect(session.diverged).toBe(true);
+  const finite = (arrays: readonly Float64Array[]) => arrays.every((a) => a.every(Number.isFinite));
+  expect(finite([...session.net.weights, ...session.net.biases])).toBe(true);
+  expect(finite(session.trainer.options.optimizer.m!)).toBe(true);
 });
 
 test("new points keep the network: setData swaps the data set, not the weights", () => {
@@ -164,14 +186,4 @@ test("samplePlane records the output on the grid and every neuron on the coarser
   // Heatmap cell (row 1, col 2) is grid cell (2, 4): x₁ = 0.75, x₂ = 2.25.
   session.outputAt(0.75, 2.25);
   expect(sample.neurons[1][2][1 * 4 + 2]).toBeCloseTo(session.net.a[1][2], 6);
-});
-
-test("runForBudget runs cheap steps until the budget is spent and stops when a step refuses", () => {
-  let clock = 0;
-  const cheap = runForBudget(() => ((clock += 0.5), true), 8, () => clock);
-  expect(cheap).toEqual({steps: 16, stopped: false});
-  const expensive = runForBudget(() => ((clock += 30), true), 8, () => clock);
-  expect(expensive).toEqual({steps: 1, stopped: false});
-  let left = 3;
-  expect(runForBudget(() => left-- > 0, 8, () => clock)).toEqual({steps: 3, stopped: true});
 });

@@ -67,6 +67,64 @@ describe("createTrainer", () => {
     for (const p of parameters(net)) for (const w of p) expect(Number.isFinite(w)).toBe(true);
   });
 
+  test("an update that would overflow is refused whole: no NaN or ±∞ in the weights or in Adam's moments", () => {
+    const net = createMlp({sizes: [2, 3, 1], hidden: "tanh", seed: 2});
+    // Adam moves every weight by about η per step: η = 1e308 overflows on the second step.
+    const trainer = createTrainer({net, data: XOR, loss: "mse", optimizer: createOptimizer("adam", {learningRate: 1e308})});
+    for (let k = 0; k < 10 && !trainer.diverged; ++k) trainer.step();
+    expect(trainer.diverged).toMatch(/weights became too large/);
+    const optimizer = trainer.options.optimizer;
+    const finite = (arrays: readonly Float64Array[]) => arrays.every((a) => a.every(Number.isFinite));
+    expect(finite(parameters(net))).toBe(true);
+    expect(finite(optimizer.m!)).toBe(true);
+    expect(finite(optimizer.v!)).toBe(true);
+    // The refused step counted nothing.
+    expect(optimizer.t).toBe(trainer.steps);
+    const before = parameters(net).map((p) => p.slice());
+    expect(trainer.step()).toBeNull();
+    expect(parameters(net)).toEqual(before);
+  });
+
+  test("a learning-rate change mid-run keeps Adam's moments and step count", () => {
+    const net = createMlp({sizes: [2, 4, 1], hidden: "tanh", seed: 5});
+    const trainer = createTrainer({net, data: XOR, loss: "cross-entropy", optimizer: createOptimizer("adam", {learningRate: 0.05})});
+    for (let k = 0; k < 20; ++k) trainer.step();
+    const optimizer = trainer.options.optimizer;
+    const m = optimizer.m!.map((a) => a.slice());
+    const v = optimizer.v!.map((a) => a.slice());
+    trainer.configure({learningRate: 0.001});
+    expect(trainer.options.optimizer).toBe(optimizer);
+    expect(optimizer.options.learningRate).toBe(0.001);
+    expect(optimizer.t).toBe(20);
+    expect(optimizer.m).toEqual(m);
+    expect(optimizer.v).toEqual(v);
+    // The next step continues the moments: m ← β₁m + (1 − β₁)g with the gradient of that step.
+    trainer.step();
+    const g = gradientList(trainer.grad);
+    optimizer.m!.forEach((mk, k) => mk.forEach((x, i) => expect(x).toBeCloseTo(0.9 * m[k][i] + 0.1 * g[k][i], 14)));
+    expect(optimizer.t).toBe(21);
+    // Another optimiser kind starts fresh; batch size and loss change in place.
+    trainer.configure({optimizer: "momentum", batchSize: 2, loss: "mse"});
+    expect(trainer.options.optimizer.kind).toBe("momentum");
+    expect(trainer.options.optimizer.options.learningRate).toBe(0.001);
+    expect(trainer.step()!.endOfEpoch).toBe(false);
+    expect(trainer.step()!.endOfEpoch).toBe(true);
+  });
+
+  test("new data and loaded weights keep the loop going; an empty dataset just waits", () => {
+    const net = createMlp({sizes: [2, 2, 1], hidden: "tanh", seed: 1});
+    const trainer = createTrainer({net, data: {inputs: [], targets: []}, loss: "mse", optimizer: createOptimizer("adam", {learningRate: 0.1})});
+    expect(trainer.step()).toBeNull();
+    expect(trainer.diverged).toBeNull();
+    trainer.setData(XOR);
+    expect(trainer.step()!.endOfEpoch).toBe(true);
+    const weights = net.weights.map((w) => w.map(() => 0.5));
+    trainer.load(weights, net.biases.map((b) => b.map(() => 0)));
+    expect(net.weights).toEqual(weights);
+    expect(trainer.options.optimizer.t).toBe(0);
+    expect(trainer.options.optimizer.m).toBeNull();
+  });
+
   test("rejects a dataset whose targets do not match its inputs", () => {
     const net = createMlp({sizes: [2, 2, 1], hidden: "tanh"});
     expect(() => createTrainer({net, data: {inputs: [[0, 0]], targets: []}, loss: "mse", optimizer: createOptimizer("sgd", {learningRate: 1})})).toThrow(RangeError);

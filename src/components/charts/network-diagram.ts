@@ -1,13 +1,49 @@
 /**
- * A live drawing of a small dense network: nodes with their values, edges whose
- * thickness and colour show the weights (blue positive, orange negative), bias
- * nodes, optional labels of the MLP's components, and a highlight for the node
- * or edge a widget is talking about. Any layer sizes; weights in the engine's
- * layout (weights[l][j·n_in + i] connects unit i of layer l to unit j of layer l+1).
- * Drawing only: the caller passes numbers, this draws them.
+ * The one drawing of a small dense network, for the XOR, backpropagation and
+ * playground pages: nodes with their values (or a small image such as a
+ * neuron's heatmap), edges whose thickness and colour show the weights
+ * (PALETTE: blue positive, vermillion negative), bias nodes, optional labels of
+ * the MLP's components, a highlight for the node or edge a widget is talking
+ * about, clickable edges and HTML controls above the columns. Any layer sizes;
+ * weights in the engine's layout (weights[l][j·n_in + i] connects unit i of
+ * layer l to unit j of layer l+1). Drawing only: the caller passes numbers,
+ * this draws them; `update` restyles the edges in place for a running network.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {formatFixed} from "../course/format.js";
+import {fill, type Messages, type Params} from "../course/strings.js";
 import {asImage} from "./chart-role.js";
+import {PALETTE} from "./palette.js";
+
+/** The drawing's texts in English; a widget passes its translations as `labels`. */
+export const networkDiagramMessages = {
+  biasEdge: "bias 1 → {to}",
+  edge: "{from} → {to}",
+  weightValue: "{edge}: weight {value}",
+  biasValue: "{edge}: bias {value}",
+  biasNode: "bias node of layer {layer} (always 1)",
+  nodeValue: "{name} = {value}",
+  inputLayer: "input layer",
+  outputLayer: "output layer",
+  hiddenLayer: "hidden layer",
+  hiddenLayerN: "hidden layer {layer}",
+  bias: "bias",
+  weights: "weights",
+  activation: "activation",
+  activationNamed: "activation ({name})",
+  shape: "A {sizes} network drawing",
+  plain: "{shape}: nodes and weighted edges.",
+  described: "{shape}: inputs {inputs}; outputs {outputs}."
+} satisfies Messages;
+
+export type NetworkDiagramLabels = typeof networkDiagramMessages;
+
+/** An edge: weight from unit i of layer `layer` into unit j of layer + 1 (i = −1 for the bias). */
+export interface NetworkEdgeRef {
+  layer: number;
+  j: number;
+  i: number;
+}
 
 /** What to emphasise: nodes [layer, index], edges [layer, j, i] (into unit j of layer+1), bias edges [layer, j]. */
 export interface NetworkHighlight {
@@ -41,6 +77,31 @@ export interface NetworkDiagramOptions {
   /** Decimals of the node values (defaults to `digits`). */
   valueDigits?: number;
   ariaLabel?: string;
+  /** Translated texts (English by default). */
+  labels?: Partial<NetworkDiagramLabels>;
+  /** An image drawn inside a node instead of its value (e.g. what a neuron computes over the plane); null for a plain node. */
+  nodeImage?: (layer: number, index: number) => HTMLCanvasElement | null;
+  /** Fill of a plain node (white by default). */
+  nodeFill?: (layer: number, index: number) => string;
+  /** Node names beside their node ("left", e.g. input features) instead of above it. */
+  namesLeft?: boolean;
+  /** HTML placed above a layer's column (e.g. +/− neuron buttons); null for none. */
+  columnHeader?: (layer: number) => Node | null;
+  /** Makes the weight edges clickable and tappable (pointer events). */
+  onEdge?: (edge: NetworkEdgeRef) => void;
+  /** Stroke width of an edge for its weight; by default relative to the largest weight drawn. */
+  edgeWidth?: (w: number) => number;
+  /** Pixels between two units of a layer (70 by default) and the node radius (17). */
+  rowHeight?: number;
+  nodeRadius?: number;
+}
+
+export interface NetworkDrawing {
+  element: HTMLElement;
+  /** Restyles the weight edges for new weights of the same sizes (no redraw). */
+  update(weights: readonly ArrayLike<number>[]): void;
+  /** Marks one weight edge as selected (class "selected"), or none. */
+  select(edge: NetworkEdgeRef | null): void;
 }
 
 export interface LayoutNode {
@@ -51,9 +112,7 @@ export interface LayoutNode {
   bias: boolean;
 }
 
-const POSITIVE = "#2b6cb0";
-const NEGATIVE = "#dd6b20";
-const HIGHLIGHT = "#c2185b";
+const HIGHLIGHT = PALETTE.highlight;
 const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -99,14 +158,20 @@ interface Edge {
   bias: boolean;
 }
 
-function format(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return "—";
-  const s = x.toFixed(digits);
-  return (s.startsWith("-") ? `−${s.slice(1)}` : s).replace(/^−(0\.0*)$/, "$1");
+/** Colour of a weight: PALETTE's positive blue, negative vermillion, grey when unknown or not finite. */
+export function weightColour(w: number | null): string {
+  return w === null || !Number.isFinite(w) ? PALETTE.undefined : w >= 0 ? PALETTE.positive : PALETTE.negative;
 }
 
+/** A static drawing (the XOR and backpropagation pages). */
 export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
-  const {sizes, weights, biases, values, edgeLabels = false, components = false, highlight = {}, digits = 2} = options;
+  return createNetworkDiagram(options).element;
+}
+
+export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDrawing {
+  const {sizes, weights, biases, values, edgeLabels = false, components = false, highlight = {}, digits = 2, rowHeight = 70, nodeRadius = 17} = options;
+  const L = {...networkDiagramMessages, ...options.labels};
+  const t = (key: keyof NetworkDiagramLabels, params?: Params) => fill(L[key], params);
   const valueDigits = options.valueDigits ?? digits;
   const last = sizes.length - 1;
   const nodeName = options.nodeName ?? ((layer: number, index: number) => defaultNodeName(sizes, layer, index));
@@ -131,30 +196,35 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
   }
   const finite = edges.map((e) => Math.abs(e.w ?? 0)).filter(Number.isFinite);
   const largest = Math.max(1e-9, ...finite);
-  const widthOf = (e: Edge) => (e.w === null || !Number.isFinite(e.w) ? 1 : 0.75 + 5 * Math.min(1, Math.abs(e.w) / largest));
-  const colourOf = (e: Edge) => (e.w === null || !Number.isFinite(e.w) ? "#999" : e.w >= 0 ? POSITIVE : NEGATIVE);
-  const edgeName = (e: Edge) => (e.bias ? `bias 1 → ${nodeName(e.layer + 1, e.j)}` : `${nodeName(e.layer, e.i)} → ${nodeName(e.layer + 1, e.j)}`);
-  const edgeTitle = (e: Edge) => `${edgeName(e)}${e.w === null ? "" : `: ${e.bias ? "bias" : "weight"} ${format(e.w, 4)}`}`;
+  const widthFor = (w: number | null) =>
+    w === null || !Number.isFinite(w) ? 1 : options.edgeWidth ? options.edgeWidth(w) : 0.75 + 5 * Math.min(1, Math.abs(w) / largest);
+  const widthOf = (e: Edge) => widthFor(e.w);
+  const colourOf = (e: Edge) => weightColour(e.w);
+  const edgeName = (e: Edge) => (e.bias ? t("biasEdge", {to: nodeName(e.layer + 1, e.j)}) : t("edge", {from: nodeName(e.layer, e.i), to: nodeName(e.layer + 1, e.j)}));
+  const edgeTitle = (e: Edge) => (e.w === null ? edgeName(e) : t(e.bias ? "biasValue" : "weightValue", {edge: edgeName(e), value: formatFixed(e.w, 4)}));
 
   const isHighlightedEdge = (e: Edge) =>
     e.bias ? (highlight.biases ?? []).some(([l, j]) => l === e.layer && j === e.j) : (highlight.edges ?? []).some(([l, j, i]) => l === e.layer && j === e.j && i === e.i);
   const isHighlightedNode = (n: LayoutNode) => (highlight.nodes ?? []).some(([l, i]) => l === n.layer && i === n.index);
 
-  const valueOf = (n: LayoutNode) => (n.bias ? "1" : values ? format(values[n.layer][n.index], valueDigits) : "");
+  const images = layout.map((n) => (n.bias ? null : options.nodeImage?.(n.layer, n.index) ?? null));
+  const valueOf = (n: LayoutNode) => (n.bias ? "1" : values ? formatFixed(values[n.layer][n.index], valueDigits) : "");
   const nameOf = (n: LayoutNode) => (n.bias ? "" : nodeName(n.layer, n.index));
+  const headers = sizes.map((_, layer) => options.columnHeader?.(layer) ?? null);
 
   const tallest = Math.max(...sizes);
-  const top = (tallest - 1) / 2 + (components ? 1.3 : 0.7);
-  const bottom = -(tallest - 1) / 2 - (withBias ? 1.6 : 0.7);
+  const pad = (nodeRadius + 7) / rowHeight;
+  const top = (tallest - 1) / 2 + (components ? 1.3 : options.namesLeft ? pad : 0.7) + (headers.some(Boolean) ? 32 / rowHeight : 0);
+  const bottom = -(tallest - 1) / 2 - (withBias ? 1.6 : options.namesLeft ? pad : 0.7);
   const width = options.width ?? Math.max(320, 180 * sizes.length);
-  const height = options.height ?? Math.round(70 * (top - bottom) + 20);
+  const height = options.height ?? Math.round(rowHeight * (top - bottom) + 20);
   // Edge labels sit near the target unit, where edges into it fan out, so crossing edges do not overlap.
   const labelAt = (e: Edge, t: number) => ({x: e.x1 + t * (e.x2 - e.x1), y: e.y1 + t * (e.y2 - e.y1)});
 
   const marks: Plot.Markish[] = [
     Plot.link(
       edges.filter((e) => !e.bias),
-      {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: colourOf, strokeWidth: widthOf, strokeOpacity: 0.8, title: edgeTitle} as Plot.LinkOptions
+      {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: colourOf, strokeWidth: widthOf, strokeOpacity: 0.8, title: edgeTitle, className: "edges"} as Plot.LinkOptions
     ),
     Plot.link(
       edges.filter((e) => e.bias),
@@ -162,8 +232,13 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
     ),
     Plot.link(edges.filter(isHighlightedEdge), {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: HIGHLIGHT, strokeWidth: (e: Edge) => widthOf(e) + 3, title: edgeTitle} as Plot.LinkOptions)
   ];
+  const weightEdges = edges.filter((e) => !e.bias);
+  if (options.onEdge) {
+    // An invisible wide stroke over each edge: easy to hit with a finger.
+    marks.push(Plot.link(weightEdges, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "transparent", strokeWidth: 12, className: "edge-hits"} as Plot.LinkOptions));
+  }
   if (edgeLabels && weights) {
-    const labelled = edges.map((e) => ({...labelAt(e, e.bias ? 0.35 : 0.62), text: format(e.w ?? NaN, digits), hot: isHighlightedEdge(e)}));
+    const labelled = edges.map((e) => ({...labelAt(e, e.bias ? 0.35 : 0.62), text: formatFixed(e.w ?? NaN, digits), hot: isHighlightedEdge(e)}));
     marks.push(
       Plot.text(labelled, {
         x: "x",
@@ -184,70 +259,144 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
         {
           x: "x",
           y: "y",
-          r: bias ? 11 : 17,
-          fill: bias ? "#eee" : "white",
-          stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : "#444"),
+          r: bias ? 11 : nodeRadius,
+          fill: bias ? "white" : (n: LayoutNode) => options.nodeFill?.(n.layer, n.index) ?? "white",
+          stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : PALETTE.ink),
           strokeWidth: (n: LayoutNode) => (isHighlightedNode(n) ? 4 : 1.5),
-          title: (n: LayoutNode) => (n.bias ? `bias node of layer ${n.layer} (always 1)` : `${nameOf(n)}${values ? ` = ${format(values[n.layer][n.index], 4)}` : ""}`)
+          title: (n: LayoutNode) =>
+            n.bias ? t("biasNode", {layer: n.layer}) : values ? t("nodeValue", {name: nameOf(n), value: formatFixed(values[n.layer][n.index], 4)}) : nameOf(n)
         } as Plot.DotOptions
       )
     ),
     Plot.text(layout, {x: "x", y: "y", text: valueOf, fontSize: 11, fontWeight: "bold"} as Plot.TextOptions),
-    Plot.text(
-      layout.filter((n) => !n.bias),
-      {x: "x", y: "y", text: nameOf, dy: -24, fontSize: 12, fill: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : "currentColor")} as Plot.TextOptions
-    )
+    Plot.text(layout.filter((n) => !n.bias), {
+      x: "x",
+      y: "y",
+      text: nameOf,
+      ...(options.namesLeft ? {dx: -nodeRadius - 4, textAnchor: "end"} : {dy: -nodeRadius - 7}),
+      fontSize: 12,
+      fill: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : "currentColor")
+    } as Plot.TextOptions)
   );
-  if (components) marks.push(...componentLabels(sizes, layout, edges, options.activationNames, top, withBias));
+  if (components) marks.push(...componentLabels(sizes, layout, edges, options.activationNames, top, withBias, t));
 
   const plot = Plot.plot({
     width,
     height,
-    marginLeft: 30,
+    marginLeft: options.namesLeft ? 44 : 30,
     marginRight: 30,
     marginTop: 10,
     marginBottom: 10,
     x: {domain: [-0.3, last + 0.3], axis: null},
     y: {domain: [bottom, top], axis: null},
     color: {type: "identity"},
-    ariaLabel: options.ariaLabel ?? describe(sizes, values, nodeName),
+    ariaLabel: options.ariaLabel ?? describe(sizes, values, nodeName, t),
     marks
   });
   const figure = document.createElement("figure");
   figure.className = "network-diagram";
   figure.style.margin = "0";
+  figure.style.position = "relative";
   figure.append(asImage(plot));
-  return figure;
+
+  // HTML over the SVG, placed with the chart's own scales.
+  const x = plot.scale("x")!;
+  const y = plot.scale("y")!;
+  const place = (node: HTMLElement, left: number, topPx: number) => {
+    node.style.position = "absolute";
+    node.style.left = `${left}px`;
+    node.style.top = `${topPx}px`;
+    figure.append(node);
+  };
+  layout.forEach((n, k) => {
+    const image = images[k];
+    if (!image) return;
+    image.classList.add("node");
+    image.style.width = image.style.height = `${2 * nodeRadius}px`;
+    place(image, x.apply(n.x) - nodeRadius, y.apply(n.y) - nodeRadius);
+  });
+  headers.forEach((header, layer) => {
+    if (!header) return;
+    const box = document.createElement("div");
+    box.className = "column-header";
+    box.style.transform = "translateX(-50%)";
+    box.append(header);
+    place(box, x.apply(layer), 2);
+  });
+
+  const paths = [...plot.querySelectorAll<SVGPathElement>(".edges path")];
+  paths.forEach((path) => path.classList.add("edge"));
+  const hits = [...plot.querySelectorAll<SVGPathElement>(".edge-hits path")];
+  hits.forEach((hit, k) => {
+    hit.classList.add("edge-hit");
+    hit.style.cursor = "pointer";
+    hit.style.pointerEvents = "stroke";
+    const {layer, j, i} = weightEdges[k];
+    hit.addEventListener("pointerup", (event) => {
+      if (event.isPrimary) options.onEdge?.({layer, j, i});
+    });
+  });
+  let selected: SVGPathElement | null = null;
+  return {
+    element: figure,
+    update(next) {
+      weightEdges.forEach((e, k) => {
+        const w = next[e.layer][e.j * sizes[e.layer] + e.i];
+        paths[k]?.setAttribute("stroke", weightColour(w));
+        paths[k]?.setAttribute("stroke-width", String(Math.round(100 * widthFor(w)) / 100));
+      });
+    },
+    select(edge) {
+      selected?.classList.remove("selected");
+      const k = edge ? weightEdges.findIndex((e) => e.layer === edge.layer && e.j === edge.j && e.i === edge.i) : -1;
+      selected = paths[k] ?? null;
+      selected?.classList.add("selected");
+    }
+  };
 }
 
 /** The lecture's list of MLP components, placed on the drawing. */
-function componentLabels(sizes: readonly number[], layout: LayoutNode[], edges: Edge[], activationNames: readonly string[] | undefined, top: number, withBias: boolean): Plot.Markish[] {
+function componentLabels(
+  sizes: readonly number[],
+  layout: LayoutNode[],
+  edges: Edge[],
+  activationNames: readonly string[] | undefined,
+  top: number,
+  withBias: boolean,
+  t: (key: keyof NetworkDiagramLabels, params?: Params) => string
+): Plot.Markish[] {
   const last = sizes.length - 1;
   const labels: {x: number; y: number; text: string; start?: boolean}[] = [];
-  sizes.forEach((_, layer) => labels.push({x: layer, y: top - 0.25, text: layer === 0 ? "input layer" : layer === last ? "output layer" : last > 2 ? `hidden layer ${layer}` : "hidden layer"}));
+  sizes.forEach((_, layer) => labels.push({x: layer, y: top - 0.25, text: layer === 0 ? t("inputLayer") : layer === last ? t("outputLayer") : last > 2 ? t("hiddenLayerN", {layer}) : t("hiddenLayer")}));
   if (withBias) {
     const bias = layout.find((n) => n.bias)!;
-    labels.push({x: bias.x + 0.12, y: bias.y, text: "bias", start: true});
+    labels.push({x: bias.x + 0.12, y: bias.y, text: t("bias"), start: true});
   }
   const firstEdge = edges.find((e) => !e.bias && e.layer === 0 && e.j === 0 && e.i === 0);
-  if (firstEdge) labels.push({x: (firstEdge.x1 + firstEdge.x2) / 2, y: (firstEdge.y1 + firstEdge.y2) / 2 + 0.32, text: "weights"});
+  if (firstEdge) labels.push({x: (firstEdge.x1 + firstEdge.x2) / 2, y: (firstEdge.y1 + firstEdge.y2) / 2 + 0.32, text: t("weights")});
   if (last >= 1) {
     const unit = layout.find((n) => n.layer === 1 && n.index === sizes[1] - 1)!;
     const name = activationNames?.[0];
-    labels.push({x: unit.x, y: unit.y - 0.55, text: `activation${name ? ` (${name})` : ""}`});
+    labels.push({x: unit.x, y: unit.y - 0.55, text: name ? t("activationNamed", {name}) : t("activation")});
   }
-  const style = {x: "x", y: "y", text: "text", fill: "#5b3a8c", fontStyle: "italic", fontSize: 12, stroke: "white", strokeWidth: 4, paintOrder: "stroke"} as const;
+  const style = {x: "x", y: "y", text: "text", fill: PALETTE.ink, fontStyle: "italic", fontSize: 12, stroke: "white", strokeWidth: 4, paintOrder: "stroke"} as const;
   return [
     Plot.text(labels.filter((d) => !d.start), {...style, textAnchor: "middle"} as Plot.TextOptions),
     Plot.text(labels.filter((d) => d.start), {...style, textAnchor: "start"} as Plot.TextOptions)
   ];
 }
 
-function describe(sizes: readonly number[], values: readonly ArrayLike<number>[] | undefined, nodeName: (l: number, i: number) => string): string {
-  const shape = `A ${sizes.join("-")} network drawing`;
-  if (!values) return `${shape}: nodes and weighted edges.`;
-  const inputs = Array.from({length: sizes[0]}, (_, i) => `${nodeName(0, i)} = ${format(values[0][i], 2)}`).join(", ");
+function describe(
+  sizes: readonly number[],
+  values: readonly ArrayLike<number>[] | undefined,
+  nodeName: (l: number, i: number) => string,
+  t: (key: keyof NetworkDiagramLabels, params?: Params) => string
+): string {
+  const shape = t("shape", {sizes: sizes.join("-")});
+  if (!values) return t("plain", {shape});
+  const node = (l: number, i: number) => t("nodeValue", {name: nodeName(l, i), value: formatFixed(values[l][i], 2)});
   const last = sizes.length - 1;
-  const outputs = Array.from({length: sizes[last]}, (_, i) => `${nodeName(last, i)} = ${format(values[last][i], 2)}`).join(", ");
-  return `${shape}: inputs ${inputs}; outputs ${outputs}.`;
+  const inputs = Array.from({length: sizes[0]}, (_, i) => node(0, i)).join(", ");
+  const outputs = Array.from({length: sizes[last]}, (_, i) => node(last, i)).join(", ");
+  return t("described", {shape, inputs, outputs});
 }

@@ -1,26 +1,13 @@
 /**
- * A playground training session: the network, its optimiser and the
- * mini-batch cursor over the training set. One `step` is one mini-batch;
- * an epoch is one pass over the (reshuffled) training set, as in
- * TensorFlow Playground. Pure: no DOM, no timers.
+ * A playground training session: the network and the engine's one trainer
+ * (nn/trainer.ts) over the playground's points, encoded as the chosen
+ * features. One `step` is one mini-batch; an epoch is one pass over the
+ * (reshuffled) training set, as in TensorFlow Playground. Pure: no DOM, no timers.
  */
 import type {ActivationId} from "../nn/activations.js";
-import {
-  allFinite,
-  createMlp,
-  exampleLoss,
-  forward,
-  gradientList,
-  lossAndGradients,
-  outputClass,
-  parameters,
-  zeroGradients,
-  type Gradients,
-  type LossKind,
-  type Mlp
-} from "../nn/mlp.js";
-import {createOptimizer, type Optimizer, type OptimizerKind} from "../nn/optimizers.js";
-import {rng as seededRng, type Rng} from "../nn/rng.js";
+import {createMlp, exampleLoss, forward, outputClass, type LossKind, type Mlp} from "../nn/mlp.js";
+import {createOptimizer, type OptimizerKind} from "../nn/optimizers.js";
+import {createTrainer, type Trainer, type TrainerSettings} from "../nn/trainer.js";
 import type {LabeledPoint} from "./datasets.js";
 import {featureVector, type FeatureId} from "./features.js";
 
@@ -56,14 +43,17 @@ export interface Evaluation {
 export interface Session {
   readonly net: Mlp;
   readonly architecture: Architecture;
+  /** The training loop itself (its optimiser, settings and divergence reason). */
+  readonly trainer: Trainer;
   /** Completed epochs. */
   readonly epoch: number;
-  /** True once a loss or weight stopped being a finite number; training then refuses to step. */
+  /** True once a loss, gradient or update stopped being finite; training then refuses to step and the weights keep their last finite values. */
   readonly diverged: boolean;
   /** One mini-batch update; returns true when it completed an epoch. */
   step(): boolean;
   /** Steps until the current epoch completes. */
   runEpoch(): void;
+  /** New hyper-parameters mid-run; the same optimiser keeps its state (Adam's moments) when only the learning rate changes. */
   setHyperparameters(hyper: Hyperparameters): void;
   /** Mean loss (without the regularisation term) and accuracy on the training and test sets, in one pass each (NaN for an empty set). */
   evaluate(): {train: Evaluation; test: Evaluation};
@@ -110,52 +100,26 @@ export function createSession(
   data: {train: readonly LabeledPoint[]; test: readonly LabeledPoint[]}
 ): Session {
   const net = createNetwork(architecture);
-  let train = encode(data.train, architecture.features, architecture.classes);
   let test = encode(data.test, architecture.features, architecture.classes);
-  const grad: Gradients = zeroGradients(net);
-  const params = parameters(net);
-  const gradList = gradientList(grad);
-  const shuffle: Rng = seededRng(architecture.seed + 1);
-  let order = train.inputs.map((_, k) => k);
+  let train = encode(data.train, architecture.features, architecture.classes);
   const input = new Float64Array(architecture.features.length);
-  let settings = hyper;
-  let optimizer: Optimizer = createOptimizer(settings.optimizer, {learningRate: settings.learningRate});
-  let cursor = 0;
-  let epoch = 0;
-  let diverged = false;
-  let batchInputs: Float64Array[] = [];
-  let batchTargets: Float64Array[] = [];
-
-  const step = (): boolean => {
-    if (diverged || order.length === 0) return false;
-    if (cursor === 0) shuffle.shuffle(order);
-    const end = Math.min(order.length, cursor + Math.max(1, settings.batchSize));
-    const size = end - cursor;
-    if (batchInputs.length !== size) {
-      batchInputs = new Array(size);
-      batchTargets = new Array(size);
-    }
-    for (let k = 0; k < size; ++k) {
-      batchInputs[k] = train.inputs[order[cursor + k]];
-      batchTargets[k] = train.targets[order[cursor + k]];
-    }
-    const {loss} = lossAndGradients(net, batchInputs, batchTargets, settings.loss, grad, {l1: settings.l1, l2: settings.l2});
-    optimizer.step(params, gradList);
-    if (!Number.isFinite(loss) || !allFinite(params)) diverged = true;
-    cursor = end;
-    if (cursor < order.length) return false;
-    cursor = 0;
-    ++epoch;
-    return true;
-  };
+  const trainer = createTrainer({
+    net,
+    data: train,
+    loss: hyper.loss,
+    optimizer: createOptimizer(hyper.optimizer, {learningRate: hyper.learningRate}),
+    shuffleSeed: architecture.seed + 1,
+    ...trainerSettings(hyper)
+  });
 
   const evaluate = (set: Encoded): Evaluation => {
     const n = set.inputs.length;
+    const kind = trainer.options.loss;
     let loss = 0;
     let correct = 0;
     for (let k = 0; k < n; ++k) {
       const y = forward(net, set.inputs[k]);
-      loss += exampleLoss(y, set.targets[k], settings.loss, net.output);
+      loss += exampleLoss(y, set.targets[k], kind, net.output);
       if (outputClass(y, net.output) === set.labels[k]) ++correct;
     }
     return n ? {loss: loss / n, accuracy: correct / n} : {loss: NaN, accuracy: NaN};
@@ -164,21 +128,19 @@ export function createSession(
   return {
     net,
     architecture,
+    trainer,
     get epoch() {
-      return epoch;
+      return trainer.epoch;
     },
     get diverged() {
-      return diverged;
+      return trainer.diverged !== null;
     },
-    step,
+    step: () => trainer.step()?.endOfEpoch ?? false,
     runEpoch() {
-      while (!step() && !diverged && order.length > 0);
+      trainer.runEpoch();
     },
     setHyperparameters(next) {
-      if (next.optimizer !== settings.optimizer || next.learningRate !== settings.learningRate) {
-        optimizer = createOptimizer(next.optimizer, {learningRate: next.learningRate});
-      }
-      settings = next;
+      trainer.configure({...trainerSettings(next), loss: next.loss, learningRate: next.learningRate, optimizer: next.optimizer});
     },
     evaluate: () => ({train: evaluate(train), test: evaluate(test)}),
     outputAt(x1, x2) {
@@ -187,14 +149,14 @@ export function createSession(
     setData(next) {
       train = encode(next.train, architecture.features, architecture.classes);
       test = encode(next.test, architecture.features, architecture.classes);
-      order = train.inputs.map((_, k) => k);
-      cursor = 0;
+      trainer.setData(train);
     },
     load(weights, biases) {
-      weights.forEach((w, l) => net.weights[l].set(w));
-      biases.forEach((b, l) => net.biases[l].set(b));
-      optimizer = createOptimizer(settings.optimizer, {learningRate: settings.learningRate});
-      diverged = !allFinite(params);
+      trainer.load(weights, biases);
     }
   };
+}
+
+function trainerSettings(hyper: Hyperparameters): Pick<TrainerSettings, "batchSize" | "regularization"> {
+  return {batchSize: Math.max(1, hyper.batchSize), regularization: {l1: hyper.l1, l2: hyper.l2}};
 }

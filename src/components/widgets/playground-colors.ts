@@ -1,16 +1,13 @@
 /**
- * The playground's colours: one per class (the first three as in the shared
- * decision-boundary chart), and the shading of a value over the plane.
+ * The playground's shading of values over the plane, in the site's palette:
+ * one colour per class (PALETTE.classes), white where the network is unsure.
  */
+import {hexRgb, PALETTE, type Rgb} from "../charts/palette.js";
 
-export const CLASS_COLORS = ["#e66101", "#5e3c99", "#1b9e77", "#c51b7d", "#8c6d1f"];
-export const CLASS_COLOR_NAMES = ["orange", "purple", "green", "magenta", "brown"];
-
-type Rgb = [number, number, number];
-const RGB: Rgb[] = CLASS_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb);
+const RGB: Rgb[] = PALETTE.classes.map(hexRgb);
 /** How far a shaded cell goes from white towards its class colour at full confidence (keeps points visible). */
 const MAX_TINT = 0.65;
-const UNDEFINED_GREY: Rgb = [200, 200, 200];
+const UNDEFINED_GREY: Rgb = hexRgb(PALETTE.undefined);
 
 function tint(pixels: Uint8ClampedArray, offset: number, color: Rgb, amount: number, maxTint = MAX_TINT): void {
   const t = Math.max(0, Math.min(1, amount)) * maxTint;
@@ -48,7 +45,7 @@ export function shadeOutputs(outputs: Float32Array[], pixels: Uint8ClampedArray,
   }
 }
 
-/** Shades a neuron's activations: orange below zero, purple above, scaled by the largest |value| (at least 1). */
+/** Shades a neuron's activations: the negative colour below zero, the positive one above, scaled by the largest |value| (at least 1). */
 export function shadeNeuron(values: Float32Array, pixels: Uint8ClampedArray): void {
   let scale = 1;
   for (const v of values) if (Math.abs(v) > scale) scale = Math.abs(v);

@@ -5,6 +5,10 @@
  * it short however long training runs.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {PALETTE} from "../charts/palette.js";
+import {element} from "../course/dom.js";
+import {formatFixed} from "../course/format.js";
+import type {PlaygroundTranslate} from "./playground.js";
 
 export interface LossPoint {
   epoch: number;
@@ -12,62 +16,58 @@ export interface LossPoint {
   test: number;
 }
 
+/** Widest the chart gets. */
+export const LOSS_WIDTH = 340;
 const MAX_POINTS = 400;
 const REDRAW_MS = 400;
 const MIN_EPOCHS = 10;
-
-function formatLoss(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(4) : "—";
-}
 
 export interface LossView {
   element: HTMLElement;
   /** Adds a point (thinning old ones) and redraws when `force` or enough time has passed. */
   record(point: LossPoint, force?: boolean): void;
+  /** Redraws at a new width (at most LOSS_WIDTH). */
+  setWidth(width: number): void;
   clear(): void;
-  /** The latest numbers, e.g. for a status line. */
-  summary(): string;
 }
 
-export function createLossView(): LossView {
-  const element = document.createElement("figure");
-  element.className = "playground-loss";
-  const chart = document.createElement("div");
-  const caption = document.createElement("figcaption");
-  element.append(chart, caption);
+export function createLossView(t: PlaygroundTranslate): LossView {
+  const chart = element("div");
+  const caption = element("figcaption");
+  const figure = element("figure", "playground-loss", chart, caption);
   let history: LossPoint[] = [];
   let lastDraw = -Infinity;
-
-  const summary = () => {
-    const last = history[history.length - 1];
-    return last ? `Epoch ${last.epoch}: training loss ${formatLoss(last.train)}, test loss ${formatLoss(last.test)}` : "";
-  };
+  let width = LOSS_WIDTH;
+  const sets = {training: t("loss.training"), test: t("loss.test")};
 
   const draw = () => {
     lastDraw = performance.now();
-    const rows = history.flatMap((p) => [
-      {epoch: p.epoch, loss: p.train, set: "training"},
-      {epoch: p.epoch, loss: p.test, set: "test"}
-    ]).filter((r) => Number.isFinite(r.loss));
+    const rows = history
+      .flatMap((p) => [
+        {epoch: p.epoch, loss: p.train, set: "training"},
+        {epoch: p.epoch, loss: p.test, set: "test"}
+      ])
+      .filter((r) => Number.isFinite(r.loss));
     chart.replaceChildren(
       Plot.plot({
-        width: 340,
+        width,
         height: 150,
         marginLeft: 48,
         // At least ten epochs wide: at epoch 0 alone the domain [0, 0] would label its one tick "0.000000".
-        x: {label: "epoch", domain: [0, Math.max(MIN_EPOCHS, ...history.map((p) => p.epoch))], nice: true},
-        y: {label: "loss", domain: [0, Math.max(0.1, ...rows.map((r) => Math.min(r.loss, 5)))], clamp: true},
-        color: {domain: ["training", "test"], range: ["#333333", "#2b83ba"], legend: true},
-        ariaLabel: "Training and test loss by epoch",
+        x: {label: t("loss.epoch"), domain: [0, Math.max(MIN_EPOCHS, ...history.map((p) => p.epoch))], nice: true},
+        y: {label: t("loss.loss"), domain: [0, Math.max(0.1, ...rows.map((r) => Math.min(r.loss, 5)))], clamp: true},
+        color: {domain: ["training", "test"], range: [PALETTE.ink, PALETTE.series[4]], legend: true, tickFormat: (s: keyof typeof sets) => sets[s]},
+        ariaLabel: t("loss.label"),
         // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the numbers.
         marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", z: "set", strokeWidth: 1.5})]
       })
     );
-    caption.textContent = summary();
+    const last = history[history.length - 1];
+    caption.textContent = last ? t("loss.summary", {epoch: last.epoch, train: formatFixed(last.train, 4), test: formatFixed(last.test, 4)}) : "";
   };
 
   return {
-    element,
+    element: figure,
     record(point, force = false) {
       const last = history[history.length - 1];
       if (last && last.epoch === point.epoch) history[history.length - 1] = point;
@@ -75,9 +75,12 @@ export function createLossView(): LossView {
       if (history.length > MAX_POINTS) history = history.filter((_, k) => k % 2 === 0 || k === history.length - 1);
       if (force || performance.now() - lastDraw > REDRAW_MS) draw();
     },
+    setWidth(next) {
+      width = Math.min(LOSS_WIDTH, next);
+      draw();
+    },
     clear() {
       history = [];
-    },
-    summary
+    }
   };
 }

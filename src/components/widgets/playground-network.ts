@@ -1,155 +1,115 @@
 /**
- * The playground's network drawing: a column per layer, a small heatmap per
- * input feature and hidden neuron showing what it computes over the plane,
- * edges whose thickness and colour follow their weight (click one to edit
- * it), and +/− buttons that change the number of neurons in a hidden layer.
- * Playground-specific on purpose; it only draws and reports clicks.
+ * The playground's network: the shared network drawing (charts/network-diagram.ts)
+ * with a small heatmap in every input and hidden node showing what it computes
+ * over the plane, clickable edges for the weight editor, and +/− buttons above
+ * each hidden layer. It only draws and reports clicks.
  */
+import {createNetworkDiagram, type NetworkDrawing, type NetworkEdgeRef} from "../charts/network-diagram.js";
+import {PALETTE} from "../charts/palette.js";
+import {button, element} from "../course/dom.js";
 import {countParameters, type Mlp} from "../nn/mlp.js";
 import {MAX_NEURONS} from "../playground/config.js";
 import type {PlaneSample} from "../playground/grid.js";
-import {CLASS_COLORS, shadeNeuron} from "./playground-colors.js";
+import {shadeNeuron} from "./playground-colors.js";
+import type {PlaygroundTranslate} from "./playground.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-const NODE = 34;
-const ROW = 46;
+export type EdgeRef = NetworkEdgeRef;
+
+/** Widest the drawing gets, and the spacing it is drawn with when there is room. */
+const MAX_WIDTH = 560;
 const COLUMN = 112;
-const HEADER = 40;
-const LEFT = 56;
-
-/** An edge of the drawing: layer l's weight from input i to unit j. */
-export interface EdgeRef {
-  l: number;
-  j: number;
-  i: number;
-}
+const ROW = 46;
 
 export interface NetworkView {
   element: HTMLElement;
   /** Rebuilds the drawing for new layer sizes; `inputs` names the input features. */
   setStructure(sizes: readonly number[], inputs: readonly string[], hiddenActivation: string): void;
+  /** Redraws at a new width (the space the page gives it). */
+  setWidth(width: number): void;
   /** Redraws heatmaps and edges from the network's weights and the latest plane sample. */
   update(net: Mlp, sample: PlaneSample): void;
   select(edge: EdgeRef | null): void;
 }
 
-export function createNetworkView(onNeurons: (layer: number, delta: 1 | -1) => void, onEdge: (edge: EdgeRef) => void): NetworkView {
-  const figure = document.createElement("figure");
-  figure.className = "playground-network";
-  const stage = document.createElement("div");
-  stage.className = "stage";
-  const caption = document.createElement("figcaption");
-  figure.append(stage, caption);
-  let edges: {ref: EdgeRef; line: SVGPathElement}[] = [];
+export function createNetworkView(t: PlaygroundTranslate, onNeurons: (layer: number, delta: 1 | -1) => void, onEdge: (edge: EdgeRef) => void): NetworkView {
+  const stage = element("div", "stage");
+  const caption = element("figcaption");
+  const figure = element("figure", "playground-network", stage, caption);
+  let sizes: readonly number[] = [1, 1];
+  let inputs: readonly string[] = [];
+  let available = MAX_WIDTH;
+  let drawing: NetworkDrawing | null = null;
   let heatmaps: {layer: number; unit: number; canvas: HTMLCanvasElement; image: ImageData | null}[] = [];
-  let selected: SVGPathElement | null = null;
+  let selected: EdgeRef | null = null;
 
-  const nodeY = (unit: number, count: number, tallest: number) => HEADER + ((tallest - count) * ROW) / 2 + unit * ROW + NODE / 2;
-
-  const setStructure: NetworkView["setStructure"] = (sizes, inputs, hiddenActivation) => {
-    stage.replaceChildren();
-    edges = [];
+  const draw = () => {
+    const natural = 100 + (sizes.length - 1) * COLUMN;
+    const width = Math.max(160, Math.min(available, natural, MAX_WIDTH));
+    // Nodes shrink when the columns come closer than on a wide screen (a phone).
+    const radius = Math.max(9, Math.min(17, Math.floor(((width - 100) / Math.max(1, sizes.length - 1)) / 3.3)));
+    const last = sizes.length - 1;
     heatmaps = [];
-    selected = null;
-    const tallest = Math.max(...sizes);
-    const width = LEFT + (sizes.length - 1) * COLUMN + NODE + 60;
-    const height = HEADER + tallest * ROW;
-    stage.style.width = `${width}px`;
-    stage.style.height = `${height}px`;
-    const svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", String(width));
-    svg.setAttribute("height", String(height));
-    svg.setAttribute("aria-hidden", "true");
-    stage.append(svg);
-    const x = (l: number) => LEFT + l * COLUMN;
-    for (let l = 0; l + 1 < sizes.length; ++l) {
-      for (let j = 0; j < sizes[l + 1]; ++j) {
-        for (let i = 0; i < sizes[l]; ++i) {
-          const x0 = x(l) + NODE;
-          const y0 = nodeY(i, sizes[l], tallest);
-          const x1 = x(l + 1);
-          const y1 = nodeY(j, sizes[l + 1], tallest);
-          const xm = (x0 + x1) / 2;
-          const d = `M${x0},${y0}C${xm},${y0} ${xm},${y1} ${x1},${y1}`;
-          const line = document.createElementNS(SVG, "path");
-          line.setAttribute("d", d);
-          line.setAttribute("class", "edge");
-          const hit = document.createElementNS(SVG, "path");
-          hit.setAttribute("d", d);
-          hit.setAttribute("class", "edge-hit");
-          const ref = {l, j, i};
-          hit.addEventListener("click", () => onEdge(ref));
-          svg.append(line, hit);
-          edges.push({ref, line});
-        }
-      }
-    }
-    sizes.forEach((count, l) => {
-      const output = l === sizes.length - 1;
-      for (let unit = 0; unit < count; ++unit) {
-        const top = nodeY(unit, count, tallest) - NODE / 2;
-        if (output) {
-          const dot = document.createElement("div");
-          dot.className = "node output";
-          dot.style.left = `${x(l)}px`;
-          dot.style.top = `${top}px`;
-          dot.style.background = count === 1 ? `linear-gradient(135deg, ${CLASS_COLORS[0]} 50%, ${CLASS_COLORS[1]} 50%)` : CLASS_COLORS[unit % CLASS_COLORS.length];
-          dot.title = count === 1 ? "output: probability of the purple class" : `output: probability of class ${unit}`;
-          stage.append(dot);
-          continue;
-        }
-        const canvas = document.createElement("canvas");
-        canvas.className = "node";
-        canvas.style.left = `${x(l)}px`;
-        canvas.style.top = `${top}px`;
+    drawing = createNetworkDiagram({
+      sizes,
+      width,
+      rowHeight: Math.round((ROW * radius) / 17),
+      nodeRadius: radius,
+      namesLeft: true,
+      edgeWidth: (w) => Math.min(8, 0.4 + Math.abs(w) * 1.5),
+      nodeName: (layer, index) => (layer === 0 ? inputs[index] : ""),
+      nodeImage(layer, unit) {
+        if (layer === last) return null;
+        const canvas = element("canvas");
         canvas.setAttribute("aria-hidden", "true");
-        canvas.title = l === 0 ? `input ${inputs[unit]}` : `hidden layer ${l}, neuron ${unit + 1}`;
-        stage.append(canvas);
-        heatmaps.push({layer: l, unit, canvas, image: null});
-        if (l === 0) {
-          const label = document.createElement("span");
-          label.className = "input-label";
-          label.textContent = inputs[unit];
-          label.style.top = `${top + NODE / 2 - 9}px`;
-          stage.append(label);
-        }
-      }
-      if (l === 0 || output) return;
-      const controls = document.createElement("div");
-      controls.className = "layer-controls";
-      controls.style.left = `${x(l) - 20}px`;
-      for (const [delta, text, name] of [[1, "+", "Add a neuron to"], [-1, "−", "Remove a neuron from"]] as const) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.textContent = text;
-        button.setAttribute("aria-label", `${name} hidden layer ${l}`);
-        button.disabled = delta > 0 ? count >= MAX_NEURONS : count <= 1;
-        button.addEventListener("click", () => onNeurons(l - 1, delta));
-        controls.append(button);
-      }
-      stage.append(controls);
+        canvas.title = layer === 0 ? t("network.input", {feature: inputs[unit]}) : t("network.neuron", {layer, neuron: unit + 1});
+        heatmaps.push({layer, unit, canvas, image: null});
+        return canvas;
+      },
+      nodeFill: (layer, unit) => (layer === last && sizes[last] > 1 ? PALETTE.classes[unit % PALETTE.classes.length] : "white"),
+      columnHeader(layer) {
+        if (layer === 0 || layer === last) return null;
+        const count = sizes[layer];
+        const add = button("+", () => onNeurons(layer - 1, 1), {"aria-label": t("network.addNeuron", {layer})});
+        const remove = button("−", () => onNeurons(layer - 1, -1), {"aria-label": t("network.removeNeuron", {layer})});
+        add.disabled = count >= MAX_NEURONS;
+        remove.disabled = count <= 1;
+        return element("div", "layer-controls", add, remove);
+      },
+      onEdge,
+      labels: {edge: t("network.edge"), weightValue: t("network.weightValue"), shape: t("network.shape"), plain: t("network.plain")},
+      ariaLabel: caption.textContent ?? ""
     });
-    const hidden = sizes.slice(1, -1);
-    // Weights and biases both, counted as the MNIST page counts its 269,322.
-    const {weights, biases} = countParameters(sizes);
-    const out = sizes[sizes.length - 1];
-    caption.textContent =
-      `Network ${sizes.join("-")}: inputs ${inputs.join(", ")}; ` +
-      (hidden.length ? `${hidden.length} hidden layer${hidden.length > 1 ? "s" : ""} of ${hidden.join(", ")} ${hiddenActivation} neurons; ` : "no hidden layer; ") +
-      `${out === 1 ? "one sigmoid output" : `${out} softmax outputs`}; ${weights + biases} parameters (${weights} weights and ${biases} biases). ` +
-      "Each small square shows what that neuron computes over the plane (orange negative, purple positive); edges are purple for positive weights, orange for negative, thicker for larger ones. Click an edge to edit its weight.";
+    stage.replaceChildren(drawing.element);
+    drawing.select(selected);
   };
 
   return {
     element: figure,
-    setStructure,
+    setStructure(nextSizes, nextInputs, hiddenActivation) {
+      sizes = nextSizes;
+      inputs = nextInputs;
+      selected = null;
+      const hidden = sizes.slice(1, -1);
+      // Weights and biases both, counted as the MNIST page counts its 269,322.
+      const {weights, biases} = countParameters(sizes);
+      const out = sizes[sizes.length - 1];
+      caption.textContent = t("network.caption", {
+        sizes: sizes.join("-"),
+        inputs: inputs.join(", "),
+        hidden: hidden.length ? t(hidden.length > 1 ? "network.hiddenMany" : "network.hiddenOne", {count: hidden.length, sizes: hidden.join(", "), activation: hiddenActivation}) : t("network.noHidden"),
+        outputs: out === 1 ? t("network.oneOutput") : t("network.outputs", {count: out}),
+        parameters: weights + biases,
+        weights,
+        biases
+      });
+      draw();
+    },
+    setWidth(width) {
+      available = width;
+      draw();
+    },
     update(net, sample) {
-      for (const {ref, line} of edges) {
-        const w = net.weights[ref.l][ref.j * net.sizes[ref.l] + ref.i];
-        const finite = Number.isFinite(w);
-        line.setAttribute("stroke", !finite ? "#999" : w >= 0 ? CLASS_COLORS[1] : CLASS_COLORS[0]);
-        line.setAttribute("stroke-width", finite ? Math.min(8, 0.4 + Math.abs(w) * 1.5).toFixed(2) : "1");
-      }
+      drawing?.update(net.weights);
       const n = sample.neuronResolution;
       for (const map of heatmaps) {
         if (!map.image || map.image.width !== n) {
@@ -161,9 +121,8 @@ export function createNetworkView(onNeurons: (layer: number, delta: 1 | -1) => v
       }
     },
     select(edge) {
-      selected?.classList.remove("selected");
-      selected = edge ? edges.find(({ref}) => ref.l === edge.l && ref.j === edge.j && ref.i === edge.i)?.line ?? null : null;
-      selected?.classList.add("selected");
+      selected = edge;
+      drawing?.select(edge);
     }
   };
 }

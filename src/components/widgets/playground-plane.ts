@@ -1,51 +1,64 @@
 /**
  * The playground's main plane on a canvas (redrawn every frame while
  * training): the decision boundary shaded by confidence, the data points on
- * top, axis ticks; a click reports the plane coordinates of the point clicked.
+ * top, axis ticks; a tap or click (pointer events) reports the plane
+ * coordinates of the point under it.
  */
+import {PALETTE} from "../charts/palette.js";
+import {element} from "../course/dom.js";
 import {PLANE} from "../playground/datasets.js";
 import type {LabeledPoint} from "../playground/datasets.js";
-import {CLASS_COLORS, shadeOutputs} from "./playground-colors.js";
+import {shadeOutputs} from "./playground-colors.js";
 
-const SIZE = 340;
+/** Largest side of the plane in CSS pixels. */
+export const PLANE_SIZE = 340;
 const MARGIN = 24;
-const INNER = SIZE - 2 * MARGIN;
 
 export interface PlaneView {
   element: HTMLCanvasElement;
+  /** Sets the side in CSS pixels (at most PLANE_SIZE); the next `draw` uses it. */
+  setSize(size: number): void;
   draw(outputs: Float32Array[], resolution: number, train: readonly LabeledPoint[], test: readonly LabeledPoint[], options: {discretize: boolean; showTest: boolean}): void;
   png(): Promise<Blob | null>;
 }
 
 export function createPlane(onClick: (x1: number, x2: number) => void, ariaLabel: () => string): PlaneView {
-  const canvas = document.createElement("canvas");
+  const canvas = element("canvas", "playground-plane");
   const scale = Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1));
-  canvas.width = SIZE * scale;
-  canvas.height = SIZE * scale;
-  canvas.style.width = `${SIZE}px`;
-  canvas.style.height = `${SIZE}px`;
-  canvas.className = "playground-plane";
   canvas.setAttribute("role", "img");
   const context = canvas.getContext("2d")!;
-  context.scale(scale, scale);
-  const cells = document.createElement("canvas");
+  const cells = element("canvas");
   const cellContext = cells.getContext("2d")!;
   let image: ImageData | null = null;
+  let size = 0;
+  const inner = () => size - 2 * MARGIN;
 
-  const toPixel = (x: number) => MARGIN + ((x + PLANE) / (2 * PLANE)) * INNER;
-  const toPlane = (pixel: number) => ((pixel - MARGIN) / INNER) * 2 * PLANE - PLANE;
+  const setSize = (next: number) => {
+    size = Math.max(160, Math.min(PLANE_SIZE, Math.floor(next)));
+    canvas.width = size * scale;
+    canvas.height = size * scale;
+    canvas.style.width = `${size}px`;
+    canvas.style.height = `${size}px`;
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+  };
+  setSize(PLANE_SIZE);
 
-  canvas.addEventListener("click", (event) => {
+  const toPixel = (x: number) => MARGIN + ((x + PLANE) / (2 * PLANE)) * inner();
+  const toPlane = (pixel: number) => ((pixel - MARGIN) / inner()) * 2 * PLANE - PLANE;
+
+  // pointerup, not click: a tap on a touch screen places a point, a swipe (pointercancel) scrolls.
+  canvas.addEventListener("pointerup", (event) => {
+    if (!event.isPrimary) return;
     const box = canvas.getBoundingClientRect();
-    const x1 = toPlane(((event.clientX - box.left) / box.width) * SIZE);
-    const x2 = -toPlane(((event.clientY - box.top) / box.height) * SIZE);
+    const x1 = toPlane(((event.clientX - box.left) / box.width) * size);
+    const x2 = -toPlane(((event.clientY - box.top) / box.height) * size);
     if (Math.abs(x1) <= PLANE && Math.abs(x2) <= PLANE) onClick(x1, x2);
   });
 
   /** One path per class, so a thousand points cost a few draw calls. */
   const dots = (points: readonly LabeledPoint[], hollow: boolean) => {
     context.lineWidth = 1.5;
-    CLASS_COLORS.forEach((color, label) => {
+    PALETTE.classes.forEach((color, label) => {
       context.beginPath();
       for (const p of points) {
         if (p.label !== label) continue;
@@ -63,6 +76,7 @@ export function createPlane(onClick: (x1: number, x2: number) => void, ariaLabel
 
   return {
     element: canvas,
+    setSize,
     draw(outputs, resolution, train, test, {discretize, showTest}) {
       if (!image || image.width !== resolution) {
         cells.width = cells.height = resolution;
@@ -70,20 +84,20 @@ export function createPlane(onClick: (x1: number, x2: number) => void, ariaLabel
       }
       shadeOutputs(outputs, image.data, discretize);
       cellContext.putImageData(image, 0, 0);
-      context.clearRect(0, 0, SIZE, SIZE);
+      context.clearRect(0, 0, size, size);
       context.imageSmoothingEnabled = !discretize;
-      context.drawImage(cells, MARGIN, MARGIN, INNER, INNER);
-      context.strokeStyle = "#888";
+      context.drawImage(cells, MARGIN, MARGIN, inner(), inner());
+      context.strokeStyle = PALETTE.neutral;
       context.lineWidth = 1;
-      context.strokeRect(MARGIN, MARGIN, INNER, INNER);
-      context.fillStyle = "#333";
+      context.strokeRect(MARGIN, MARGIN, inner(), inner());
+      context.fillStyle = PALETTE.ink;
       context.font = "11px system-ui, sans-serif";
       context.textAlign = "center";
       for (const tick of [-PLANE, 0, PLANE]) {
-        context.fillText(String(tick), toPixel(tick), SIZE - MARGIN + 14);
+        context.fillText(String(tick), toPixel(tick), size - MARGIN + 14);
         context.fillText(String(-tick), MARGIN - 12, toPixel(tick) + 4);
       }
-      context.fillText("x₁", SIZE - MARGIN / 2, SIZE - MARGIN + 14);
+      context.fillText("x₁", size - MARGIN / 2, size - MARGIN + 14);
       context.fillText("x₂", MARGIN - 12, MARGIN - 8);
       dots(train, false);
       if (showTest) dots(test, true);

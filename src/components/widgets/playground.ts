@@ -1,33 +1,156 @@
 /**
  * The Playground widget: a 2-D neural-network lab after TensorFlow
- * Playground. It wires the pure playground modules (data, features, settings,
- * training session, weights file) to the plane, the network drawing, the loss
- * chart and the controls; training runs in animation frames with a time budget.
+ * Playground, on the widget kernel. It wires the pure playground modules
+ * (data, features, settings, training session, weights file) to the plane,
+ * the network drawing, the loss chart and the controls; training runs in the
+ * kernel's play loop, one epoch per step, within a frame budget.
  */
-import {stateNotice, urlState} from "../course/url-state.js";
 import {activationById} from "../nn/activations.js";
+import {formatFixed} from "../course/format.js";
+import type {Messages, Translate} from "../course/strings.js";
+import {stateNotice} from "../course/url-state.js";
+import {button, element, sideBySide, statusLine} from "../course/dom.js";
+import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {MAX_LAYERS, playgroundSchema, selectedFeatures, validateConfig, type PlaygroundConfig} from "../playground/config.js";
 import {datasetClasses, generateDataset, splitTrainTest, type DatasetId, type LabeledPoint} from "../playground/datasets.js";
 import {FEATURE_LABELS} from "../playground/features.js";
-import {FRAME_MEASURE, runForBudget} from "../playground/frame-budget.js";
+import {FRAME_MEASURE} from "../playground/frame-budget.js";
 import {samplePlane} from "../playground/grid.js";
 import {exportWeights, importWeights} from "../playground/network-io.js";
 import {createSession, type Architecture, type Hyperparameters, type Session} from "../playground/training.js";
 import {createControls} from "./playground-controls.js";
 import {createDataPanel} from "./playground-data.js";
-import {button} from "../course/dom.js";
 import {download, filePicker, showMessages} from "./playground-dom.js";
 import {createLossView} from "./playground-loss.js";
 import {createNetworkView, type EdgeRef} from "./playground-network.js";
 import {createPlane} from "./playground-plane.js";
-import type {WidgetOptions} from "../course/widget.js";
 
 export {playgroundSchema};
 
+/** Every visible text of the playground and its panels (the strings hook translates them). */
+export const messages = {
+  stepEpoch: "Step (one epoch)",
+  status: "Epoch {epoch} · training loss {trainLoss} · test loss {testLoss} · training accuracy {trainAccuracy} · test accuracy {testAccuracy}",
+  percent: "{value} %",
+  diverged: "Training diverged: the loss or an update stopped being a finite number, so training stopped with the last finite weights. Lower the learning rate (or add regularisation) and press Reset.",
+  noPoints: "There are no training points: click the plane to add some, or import a CSV under “Your own points”.",
+  noFeatures: "features: none was selected; using x₁ and x₂.",
+  customNote: "Your own points are not part of the page link: a link to this page restores every setting but starts with no points. Download them as CSV (below) to keep them.",
+  planeLabel: "Decision boundary over the plane from −6 to 6: {classes} classes, {train} training points. {status}",
+  planeLabelTest: "Decision boundary over the plane from −6 to 6: {classes} classes, {train} training points and {test} test points (hollow). {status}",
+  addLayer: "Add hidden layer",
+  removeLayer: "Remove hidden layer",
+  "layers.one": "1 hidden layer",
+  "layers.other": "{n} hidden layers",
+  "editor.weight": "Weight ",
+  "editor.value": "value ",
+  "editor.set": "Set weight",
+  "editor.invalid": "A weight must be a number from −100 to 100.",
+  "editor.edge": "{from} → {to}",
+  "editor.output": "output",
+  "editor.outputN": "output {k}",
+  "editor.neuron": "layer {layer} neuron {neuron}",
+  "files.saveWeights": "Download weights (JSON)",
+  "files.importWeights": "Import weights (JSON)",
+  "files.imported": "Weights imported.",
+  "files.savePng": "Download boundary (PNG)",
+  "network.caption":
+    "Network {sizes}: inputs {inputs}; {hidden}; {outputs}; {parameters} parameters ({weights} weights and {biases} biases). Each small square shows what that neuron computes over the plane (vermillion negative, blue positive); edges are blue for positive weights, vermillion for negative, thicker for larger ones. Click or tap an edge to edit its weight.",
+  "network.hiddenOne": "1 hidden layer of {sizes} {activation} neurons",
+  "network.hiddenMany": "{count} hidden layers of {sizes} {activation} neurons",
+  "network.noHidden": "no hidden layer",
+  "network.oneOutput": "one sigmoid output",
+  "network.outputs": "{count} softmax outputs",
+  "network.input": "input {feature}",
+  "network.neuron": "hidden layer {layer}, neuron {neuron}",
+  "network.addNeuron": "Add a neuron to hidden layer {layer}",
+  "network.removeNeuron": "Remove a neuron from hidden layer {layer}",
+  "network.edge": "{from} → {to}",
+  "network.weightValue": "{edge}: weight {value}",
+  "network.shape": "A {sizes} network drawing",
+  "network.plain": "{shape}: nodes and weighted edges.",
+  "loss.training": "training",
+  "loss.test": "test",
+  "loss.epoch": "epoch",
+  "loss.loss": "loss",
+  "loss.label": "Training and test loss by epoch",
+  "loss.summary": "Epoch {epoch}: training loss {train}, test loss {test}",
+  dataset: "Dataset",
+  "dataset.circle": "Circle",
+  "dataset.xor": "XOR",
+  "dataset.gauss": "Two Gaussians",
+  "dataset.spiral": "Spiral",
+  "dataset.moons": "Two moons",
+  "dataset.blobs": "Gaussian blobs (3–5 classes)",
+  "dataset.custom": "Your own points",
+  classes: "Blobs (classes)",
+  noise: "Noise (%)",
+  train: "Training data (%)",
+  points: "Points",
+  seed: "Seed",
+  newSeed: "Regenerate (new seed)",
+  features: "Input features",
+  activation: "Activation",
+  loss: "Loss",
+  "loss.mse": "Mean squared error",
+  "loss.crossEntropy": "Cross-entropy",
+  lr: "Learning rate",
+  batch: "Batch size",
+  optimizer: "Optimiser",
+  "optimizer.sgd": "SGD",
+  "optimizer.momentum": "Momentum",
+  "optimizer.adam": "Adam",
+  reg: "Regularisation",
+  "reg.none": "None",
+  rate: "Regularisation rate",
+  discretize: "Discretise output",
+  showTest: "Show test data",
+  "group.data": "Data",
+  "group.features": "Features",
+  "group.training": "Training",
+  "group.view": "View",
+  "data.summary": "Your own points: click the plane, type a point, or import a CSV",
+  "data.note": "Clicking the plane adds a point of the chosen class (the current points become your own data set). Your own points are not part of the page link — download them as CSV to keep or share them.",
+  "data.class": "Class of new points",
+  "data.classOption": "{k} ({colour})",
+  "data.add": "Add point",
+  "data.outside": "x₁ and x₂ must be numbers from −{plane} to {plane}.",
+  "data.added": "Added ({x1}, {x2}) as class {label}.",
+  "data.csv": "CSV (x1,x2,label per line)",
+  "data.importText": "Import CSV text",
+  "data.upload": "Upload a CSV file",
+  "data.tooLarge": "{name} is larger than 2 MB; that is more than the 5,000 rows the playground accepts.",
+  "data.download": "Download points (CSV)",
+  "data.clear": "Remove all points",
+  "data.cleared": "All points removed.",
+  "data.nothing": "Nothing was imported.",
+  "data.importedOne": "Imported 1 point.",
+  "data.imported": "Imported {n} points.",
+  "colour.vermillion": "vermillion",
+  "colour.blue": "blue",
+  "colour.green": "green",
+  "colour.pink": "pink",
+  "colour.yellow": "yellow"
+} satisfies Messages;
+
+export type PlaygroundTranslate = Translate<typeof messages>;
+
+/** The playground as an input: its settings (the URL's) and where training stands. */
+export interface PlaygroundValue extends PlaygroundConfig {
+  /** Completed epochs. */
+  epoch: number;
+  /** Mean loss (without regularisation) and accuracy on the training and test points; NaN for an empty set. */
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  diverged: boolean;
+}
+
 /** Grid cells per side of the decision boundary; neuron heatmaps use every second one (20 × 20). */
 const RESOLUTION = 40;
-/** Milliseconds of work (training + drawing) per animation frame, leaving the rest of 16.7 ms to the browser. */
-const FRAME_WORK_MS = 7;
+/** Milliseconds of training per animation frame; drawing takes a few more of the 16.7 ms. */
+const TRAIN_MS = 5;
 /** How often the loss and accuracy are measured while training. */
 const EVALUATE_MS = 100;
 
@@ -35,38 +158,22 @@ const DATA_KEYS = ["dataset", "classes", "noise", "train", "points", "seed"] as 
 const NETWORK_KEYS = ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2", "layers", "activation"] as const;
 const TRAINING_KEYS = ["loss", "reg", "rate", "lr", "batch", "optimizer"] as const;
 
-function percent(x: number): string {
-  return Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "—";
-}
-
-function fixed(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(4) : "—";
-}
-
-export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement {
-  const state = urlState(playgroundSchema, options.search, options.signal);
-  const checked = validateConfig(state.initial);
+export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetElement<PlaygroundValue> {
+  const w = createWidget({id: "playground", className: "playground", schema: playgroundSchema, messages, value: {} as PlaygroundValue}, options);
+  const {t, root} = w;
+  const checked = validateConfig(w.initial);
   let config: PlaygroundConfig = checked.config;
   let customPoints: LabeledPoint[] = [];
   let data: {train: LabeledPoint[]; test: LabeledPoint[]; classes: number} = {train: [], test: [], classes: 2};
   let session: Session;
-  let running = false;
-  let frame = 0;
-  let drawMs = 4;
   let measures = 0;
+  let frameStart = -1;
 
-  const root = document.createElement("div");
-  root.className = "widget playground";
-  const alert = document.createElement("div");
+  const alert = element("div");
   alert.setAttribute("role", "alert");
-  const status = document.createElement("p");
-  status.className = "playground-status";
-  const announce = document.createElement("div");
-  announce.className = "sr-only";
-  announce.setAttribute("role", "status");
-  const customNote = document.createElement("p");
-  customNote.className = "notice";
-  customNote.textContent = "Your own points are not part of the page link: a link to this page restores every setting but starts with no points. Download them as CSV (below) to keep them.";
+  const status = element("p", "playground-status");
+  const announce = statusLine("sr-only");
+  const customNote = element("p", "notice", t("customNote"));
 
   const architecture = (): Architecture => ({
     features: selectedFeatures(config),
@@ -98,16 +205,18 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
   const plane = createPlane(
     (x1, x2) => addPoint({x1: +x1.toFixed(3), x2: +x2.toFixed(3), label: dataPanel.clickClass()}),
     () =>
-      `Decision boundary over the plane from −6 to 6: ${data.classes} classes, ${data.train.length} training points` +
-      (config.showTest ? ` and ${data.test.length} test points (hollow)` : "") +
-      `. ${status.textContent}`
+      config.showTest
+        ? t("planeLabelTest", {classes: data.classes, train: data.train.length, test: data.test.length, status: status.textContent ?? ""})
+        : t("planeLabel", {classes: data.classes, train: data.train.length, status: status.textContent ?? ""})
   );
   const network = createNetworkView(
+    t,
     (layer, delta) => changeConfig({layers: config.layers.map((n, l) => (l === layer ? n + delta : n))}),
     (edge) => editor.choose(edge)
   );
-  const lossView = createLossView();
+  const lossView = createLossView(t);
 
+  const percent = (x: number) => (Number.isFinite(x) ? t("percent", {value: formatFixed(100 * x, 1)}) : "—");
   let lastEvaluation = -Infinity;
   /** Redraws the plane and the network; losses and accuracy (a pass over all points) at most every EVALUATE_MS unless forced. */
   function render(force: boolean): void {
@@ -116,83 +225,64 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
     if (force || now - lastEvaluation > EVALUATE_MS) {
       lastEvaluation = now;
       const {train, test} = session.evaluate();
-      status.textContent =
-        `Epoch ${session.epoch} · training loss ${fixed(train.loss)} · test loss ${fixed(test.loss)} · ` +
-        `training accuracy ${percent(train.accuracy)} · test accuracy ${percent(test.accuracy)}`;
+      status.textContent = t("status", {
+        epoch: session.epoch,
+        trainLoss: formatFixed(train.loss, 4),
+        testLoss: formatFixed(test.loss, 4),
+        trainAccuracy: percent(train.accuracy),
+        testAccuracy: percent(test.accuracy)
+      });
       lossView.record({epoch: session.epoch, train: train.loss, test: test.loss}, force);
       if (force) announce.textContent = status.textContent;
+      w.publish({
+        ...config,
+        epoch: session.epoch,
+        trainLoss: train.loss,
+        testLoss: test.loss,
+        trainAccuracy: train.accuracy,
+        testAccuracy: test.accuracy,
+        diverged: session.diverged
+      });
     }
     plane.draw(sample.outputs, RESOLUTION, data.train, data.test, {discretize: config.discretize, showTest: config.showTest});
     network.update(session.net, sample);
   }
 
-  // ----- training loop -----
-  function tick(): void {
-    frame = 0;
-    if (!running) return;
-    const start = performance.now();
-    runForBudget(
-      () => {
-        session.step();
-        return !session.diverged;
-      },
-      Math.max(1, FRAME_WORK_MS - drawMs),
-      () => performance.now()
-    );
-    const drawStart = performance.now();
-    render(false);
-    const end = performance.now();
-    drawMs = end - drawStart;
-    if (++measures > 3000) {
-      performance.clearMeasures(FRAME_MEASURE);
-      measures = 0;
+  // ----- training loop: one epoch per step -----
+  const loop = w.loop({
+    budgetMs: TRAIN_MS,
+    step() {
+      if (frameStart < 0) frameStart = performance.now();
+      if (data.train.length === 0 || session.diverged) return false;
+      session.runEpoch();
+      return !session.diverged;
+    },
+    draw() {
+      render(!loop.running);
+      // The frame's work (training + drawing), read by the benchmark.
+      if (frameStart >= 0) {
+        if (++measures > 3000) {
+          performance.clearMeasures(FRAME_MEASURE);
+          measures = 0;
+        }
+        performance.measure(FRAME_MEASURE, {start: frameStart, end: performance.now()});
+        frameStart = -1;
+      }
+      if (session.diverged) showMessages(alert, [t("diverged")], false);
     }
-    performance.measure(FRAME_MEASURE, {start, end});
-    if (session.diverged) {
-      pause();
-      showMessages(alert, ["Training diverged: the loss or a weight is no longer a finite number. Lower the learning rate (or add regularisation) and press Reset."], false);
-    } else frame = requestAnimationFrame(tick);
-  }
-
-  const play = button("Play", () => (running ? pause() : start()));
-  play.setAttribute("aria-pressed", "false");
-  const stepButton = button("Step (one epoch)", () => {
-    pause();
-    session.runEpoch();
-    render(true);
   });
-  const reset = button("Reset", () => {
-    pause();
-    rebuild();
-  });
-
-  function start(): void {
-    if (data.train.length === 0 || session.diverged) return;
-    running = true;
-    play.textContent = "Pause";
-    play.setAttribute("aria-pressed", "true");
-    frame = requestAnimationFrame(tick);
-  }
-
-  function pause(): void {
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-    const was = running;
-    running = false;
-    play.textContent = "Play";
-    play.setAttribute("aria-pressed", "false");
-    if (was) render(true);
-  }
+  const buttons = loopButtons(loop, rebuild, w.lang, {step: t("stepEpoch")});
+  buttons.element.classList.add("playground-run");
 
   function updateAvailability(): void {
     const empty = data.train.length === 0;
-    play.disabled = stepButton.disabled = empty;
+    loop.button.disabled = buttons.step.disabled = empty;
     customNote.hidden = config.dataset !== "custom";
-    if (empty) showMessages(alert, ["There are no training points: click the plane to add some, or import a CSV under “Your own points”."], false);
+    if (empty) showMessages(alert, [t("noPoints")], false);
     else alert.replaceChildren(), (alert.className = "");
     addLayer.disabled = config.layers.length >= MAX_LAYERS;
     removeLayer.disabled = config.layers.length === 0;
-    layerCount.textContent = `${config.layers.length} hidden layer${config.layers.length === 1 ? "" : "s"}`;
+    layerCount.textContent = config.layers.length === 1 ? t("layers.one") : t("layers.other", {n: config.layers.length});
   }
 
   /** A new network (same seed: same starting weights) on freshly built data. */
@@ -212,20 +302,21 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
     const next = validateConfig({...config, ...patch});
     config = next.config;
     if (next.notices.length) controls.set(config);
-    if (options.syncUrl !== false) state.write(config);
+    w.write(config);
     const changed = (keys: readonly (keyof PlaygroundConfig)[]) => keys.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(config[k]));
     if (changed(DATA_KEYS) || changed(NETWORK_KEYS)) {
-      const wasRunning = running;
-      pause();
+      const wasRunning = loop.running;
+      loop.pause();
       rebuild();
-      if (wasRunning) start();
+      if (wasRunning) loop.start();
     } else {
+      // Mid-run: the trainer keeps the weights and the optimiser's state.
       if (changed(TRAINING_KEYS)) session.setHyperparameters(hyperparameters());
       render(true);
     }
   }
 
-  const controls = createControls(config, changeConfig, () => {
+  const controls = createControls(t, config, changeConfig, () => {
     const seed = Math.floor(Math.random() * 1_000_000);
     controls.set({seed});
     changeConfig({seed});
@@ -252,59 +343,60 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
     useCustom([...base, point]);
   }
 
-  const dataPanel = createDataPanel({add: addPoint, replace: useCustom, points: allPoints});
+  const dataPanel = createDataPanel(t, {add: addPoint, replace: useCustom, points: allPoints});
 
   // ----- network editing -----
-  const layerCount = document.createElement("span");
-  const addLayer = button("Add hidden layer", () => changeConfig({layers: [...config.layers, 2]}));
-  const removeLayer = button("Remove hidden layer", () => changeConfig({layers: config.layers.slice(0, -1)}));
+  const layerCount = element("span");
+  const addLayer = button(t("addLayer"), () => changeConfig({layers: [...config.layers, 2]}));
+  const removeLayer = button(t("removeLayer"), () => changeConfig({layers: config.layers.slice(0, -1)}));
 
   const editor = (() => {
-    const element = document.createElement("div");
-    element.className = "controls weight-editor";
     const id = `playground-weight-${Math.random().toString(36).slice(2)}`;
-    const selectLabel = document.createElement("label");
-    selectLabel.textContent = "Weight ";
-    const select = document.createElement("select");
-    selectLabel.append(select);
-    const valueLabel = document.createElement("label");
-    valueLabel.htmlFor = id;
-    valueLabel.textContent = "value ";
-    const value = document.createElement("input");
+    const select = element("select");
+    const value = element("input");
     value.type = "number";
     value.step = "0.1";
     value.id = id;
-    const set = button("Set weight", () => {
+    const valueLabel = element("label", "", t("editor.value"));
+    valueLabel.htmlFor = id;
+    const message = element("div");
+    message.setAttribute("role", "status");
+    let edges: EdgeRef[] = [];
+    const current = () => edges[select.selectedIndex] as EdgeRef | undefined;
+    const weightIndex = (edge: EdgeRef) => edge.j * session.net.sizes[edge.layer] + edge.i;
+    const set = button(t("editor.set"), () => {
       const edge = current();
-      const w = Number(value.value);
+      const x = Number(value.value);
       if (!edge) return;
-      if (value.value.trim() === "" || !Number.isFinite(w) || Math.abs(w) > 100) {
-        showMessages(message, ["A weight must be a number from −100 to 100."], false);
+      if (value.value.trim() === "" || !Number.isFinite(x) || Math.abs(x) > 100) {
+        showMessages(message, [t("editor.invalid")], false);
         return;
       }
-      session.net.weights[edge.l][edge.j * session.net.sizes[edge.l] + edge.i] = w;
+      // The trainer holds the same arrays: the next step trains from this weight.
+      session.net.weights[edge.layer][weightIndex(edge)] = x;
       message.replaceChildren();
       message.className = "";
       render(true);
     });
-    const message = document.createElement("div");
-    message.setAttribute("role", "status");
-    element.append(selectLabel, valueLabel, value, set, message);
-    let edges: EdgeRef[] = [];
-    const current = () => edges[select.selectedIndex] as EdgeRef | undefined;
     const show = () => {
       const edge = current();
       network.select(edge ?? null);
-      if (edge) value.value = String(+session.net.weights[edge.l][edge.j * session.net.sizes[edge.l] + edge.i].toFixed(4));
+      if (edge) value.value = String(+session.net.weights[edge.layer][weightIndex(edge)].toFixed(4));
     };
     select.addEventListener("change", show);
     return {
-      element,
+      element: element("div", "controls weight-editor", element("label", "", t("editor.weight"), select), valueLabel, value, set, message),
       refresh() {
         const sizes = session.net.sizes;
         const names = sizes.map((n, l) =>
           Array.from({length: n}, (_, k) =>
-            l === 0 ? FEATURE_LABELS[architecture().features[k]] : l === sizes.length - 1 ? (n === 1 ? "output" : `output ${k}`) : `layer ${l} neuron ${k + 1}`
+            l === 0
+              ? FEATURE_LABELS[architecture().features[k]]
+              : l === sizes.length - 1
+                ? n === 1
+                  ? t("editor.output")
+                  : t("editor.outputN", {k})
+                : t("editor.neuron", {layer: l, neuron: k + 1})
           )
         );
         edges = [];
@@ -312,8 +404,8 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
         for (let l = 0; l + 1 < sizes.length; ++l) {
           for (let j = 0; j < sizes[l + 1]; ++j) {
             for (let i = 0; i < sizes[l]; ++i) {
-              edges.push({l, j, i});
-              items.push(new Option(`${names[l][i]} → ${names[l + 1][j]}`));
+              edges.push({layer: l, j, i});
+              items.push(new Option(t("editor.edge", {from: names[l][i], to: names[l + 1][j]})));
             }
           }
         }
@@ -321,7 +413,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
         show();
       },
       choose(edge: EdgeRef) {
-        select.selectedIndex = edges.findIndex((e) => e.l === edge.l && e.j === edge.j && e.i === edge.i);
+        select.selectedIndex = edges.findIndex((e) => e.layer === edge.layer && e.j === edge.j && e.i === edge.i);
         show();
         value.focus();
       }
@@ -329,55 +421,55 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): HTMLElement
   })();
 
   // ----- files -----
-  const fileMessage = document.createElement("div");
+  const fileMessage = element("div");
   fileMessage.setAttribute("role", "status");
-  const saveWeights = button("Download weights (JSON)", () => {
+  const saveWeights = button(t("files.saveWeights"), () => {
     const file = exportWeights(session.net, architecture().features, config.activation);
     download(new Blob([JSON.stringify(file, null, 1)], {type: "application/json"}), "playground-weights.json");
   });
-  const weightsLabel = filePicker("Import weights (JSON)", ".json,application/json", async (chosen) => {
+  const weightsLabel = filePicker(t("files.importWeights"), ".json,application/json", async (chosen) => {
     const result = importWeights(await chosen.text(), session.net.sizes, architecture().features, config.activation);
     if (!result.ok) {
       showMessages(fileMessage, [result.message], false);
       return;
     }
-    pause();
+    loop.pause();
     session.load(result.weights, result.biases);
-    showMessages(fileMessage, ["Weights imported.", ...result.notes], true);
+    showMessages(fileMessage, [t("files.imported"), ...result.notes], true);
     render(true);
   });
-  const savePng = button("Download boundary (PNG)", async () => {
+  const savePng = button(t("files.savePng"), async () => {
     const blob = await plane.png();
     if (blob) download(blob, "playground-boundary.png");
   });
 
   // ----- layout -----
-  const row = (className: string, ...children: HTMLElement[]) => {
-    const div = document.createElement("div");
-    div.className = className;
-    div.append(...children);
-    return div;
-  };
-  const notices = [...state.notices, ...checked.notices];
+  // validateConfig's one correction (no input feature), in the widget's language.
+  const notice = checked.notices.length ? stateNotice([t("noFeatures")]) : w.notice;
+  if (checked.notices.length && w.notice.querySelector("ul")) {
+    notice.querySelector("ul")!.prepend(...w.notice.querySelectorAll("li"));
+  }
+  const left = element("div", "playground-left", plane.element, lossView.element);
+  const right = element("div", "playground-right", element("div", "controls playground-layers", addLayer, removeLayer, layerCount), network.element, editor.element);
   root.append(
-    stateNotice(notices),
-    row("controls playground-run", play, stepButton, reset),
-    status,
-    alert,
-    row(
-      "row",
-      row("playground-left", plane.element, lossView.element),
-      row("playground-right", row("controls playground-layers", addLayer, removeLayer, layerCount), network.element, editor.element)
-    ),
+    notice,
+    sideBySide([buttons.element, controls.element], [status, alert, element("div", "row", left, right)]),
     customNote,
-    controls.element,
     dataPanel.element,
-    row("controls playground-files", saveWeights, weightsLabel, savePng),
+    element("div", "controls playground-files", saveWeights, weightsLabel, savePng),
     fileMessage,
     announce
   );
   rebuild();
   if (config.dataset === "custom") (dataPanel.element as HTMLDetailsElement).open = true;
-  options.signal?.addEventListener("abort", pause, {once: true});
+  w.observeWidth(left, (width) => {
+    plane.setSize(width);
+    lossView.setWidth(width);
+    render(true);
+  });
+  w.observeWidth(right, (width) => {
+    network.setWidth(width);
+    render(false);
+  });
   return root;
 }

@@ -1,41 +1,58 @@
-/** Site configuration: the course's pages, self-hosted assets only, no third-party requests. */
+/**
+ * Site configuration: the course's pages, self-hosted assets only, no
+ * third-party requests. Framework 1.13 has one sidebar, title and footer per
+ * build, so each language edition is its own build: `siteConfig(lang)` gives
+ * an edition's sidebar and labels, scripts/build.ts runs one build per edition
+ * and merges them (English at /, Korean at /ko/). The default export, which
+ * `observable preview` reads, is the edition named by SITE_LANG (en by default).
+ */
+import {EDITIONS, langOfPath, sidebarPages} from "./src/components/course/editions.js";
 import {EMBEDS} from "./src/components/course/registry.js";
-
-export const pages = [
-  {name: "Perceptron and logic gates", path: "/perceptron"},
-  {name: "XOR and the multi-layer perceptron", path: "/xor-mlp"},
-  {name: "Gradient descent", path: "/gradient-descent"},
-  {name: "Backpropagation", path: "/backpropagation"},
-  {name: "Activation functions", path: "/activations"},
-  {name: "Playground", path: "/playground"},
-  {name: "MNIST in your browser", path: "/mnist"},
-  {name: "For instructors", path: "/instructors"}
-];
-
-/** Widgets available as embed pages (/embed/<id>) and as modules (/embed/<id>.js). */
-export const embeds = EMBEDS.map((w) => w.id);
+import {LANGS, type Lang} from "./src/components/course/strings.js";
 
 /**
- * LMS packages are built with links that keep their .html extension, so the
- * site works when an LMS serves it as plain files (scripts/package-lms.ts).
+ * "lms": links keep their .html extension, so the site works when an LMS
+ * serves it as plain files (scripts/package-lms.ts); "web" for static hosts.
  */
-const lms = process.env.SITE_VARIANT === "lms";
+export type Variant = "web" | "lms";
 
-export default {
-  title: "Perceptron to MNIST",
-  root: "src",
-  output: lms ? "lms/site" : "dist",
-  preserveExtension: lms,
-  preserveIndex: lms,
-  pages,
-  style: "style.css",
-  // No stylesheet from a third-party host (Framework's default would fetch web fonts).
-  globalStylesheets: [],
-  head: '<link rel="icon" href="data:,">',
-  footer: "Perceptron to MNIST — an interactive introduction to deep learning. Works offline; no tracking, no cookies.",
-  search: false,
-  toc: true,
-  pager: true,
-  dynamicPaths: [...embeds.map((id) => `/embed/${id}`), ...embeds.map((id) => `/embed/${id}.js`)],
-  interpreters: {".ts": ["node", "--import", "tsx"]}
-};
+const envLang: Lang = LANGS.find((l) => l === process.env.SITE_LANG) ?? "en";
+const envVariant: Variant = process.env.SITE_VARIANT === "lms" ? "lms" : "web";
+
+export const pages = sidebarPages(envLang);
+
+/** Widgets available as embed pages (/embed/<id>, /ko/embed/<id>) and as modules (/embed/<id>.js, /ko/embed/<id>.js). */
+export const embeds = EMBEDS.map((w) => w.id);
+
+/** Where the merged site goes: the English build writes there, the others beside it for scripts/build.ts to merge in. */
+export function editionOutput(lang: Lang, variant: Variant): string {
+  const site = variant === "lms" ? "lms/site" : "dist";
+  return lang === "en" ? site : `.build/${variant}-${lang}`;
+}
+
+export function siteConfig(lang: Lang, variant: Variant) {
+  const edition = EDITIONS[lang];
+  const lms = variant === "lms";
+  return {
+    title: edition.title,
+    root: "src",
+    output: editionOutput(lang, variant),
+    preserveExtension: lms,
+    preserveIndex: lms,
+    pages: sidebarPages(lang),
+    style: "style.css",
+    // No stylesheet from a third-party host (Framework's default would fetch web fonts).
+    globalStylesheets: [],
+    head: ({path}: {path: string}) =>
+      // The post-build step writes <html lang>; Framework's preview has no such step, so there a script sets it before any widget reads it.
+      '<link rel="icon" href="data:,">' + (langOfPath(path) === "ko" ? '<script>document.documentElement.lang="ko"</script>' : ""),
+    footer: edition.footer,
+    search: false,
+    toc: {show: true, label: edition.tocLabel},
+    pager: true,
+    dynamicPaths: embeds.flatMap((id) => [`${edition.prefix}/embed/${id}`, `${edition.prefix}/embed/${id}.js`]),
+    interpreters: {".ts": ["node", "--import", "tsx"]}
+  };
+}
+
+export default siteConfig(envLang, envVariant);

@@ -3,12 +3,12 @@
  * writes two zips to lms/: a SCORM 1.2 package (imsmanifest.xml at the root,
  * every page a resource, the course pages as items) and the plain static site.
  */
-import {execFileSync} from "node:child_process";
 import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import JSZip from "jszip";
 import config, {pages} from "../observablehq.config.js";
+import {buildSite} from "./build.js";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 const out = join(root, "lms");
@@ -77,10 +77,7 @@ ${shared}
 async function main(): Promise<void> {
   rmSync(out, {recursive: true, force: true});
   mkdirSync(out, {recursive: true});
-  const env = {...process.env, SITE_VARIANT: "lms", OBSERVABLE_TELEMETRY_DISABLE: "true"};
-  execFileSync("npm", ["run", "prepare:offline"], {cwd: root, stdio: "inherit", env});
-  execFileSync("npx", ["observable", "build"], {cwd: root, stdio: "inherit", env});
-  execFileSync("node", ["--import", "tsx", join(root, "scripts", "postbuild.ts"), site], {cwd: root, stdio: "inherit", env});
+  await buildSite("lms");
 
   const all = [...files(site)].map((f) => relative(site, f).split(sep).join("/")).sort();
   const titles = new Map<string, string>([["index.html", config.title], ...pages.map((p): [string, string] => [`${p.path.slice(1)}.html`, p.name])]);

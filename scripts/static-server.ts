@@ -56,11 +56,21 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return null;
 }
 
+/** The 404 page for a missing path: the nearest 404.html up its folders (as hosts such as Cloudflare Pages do), so /ko/… misses get the Korean one. */
+export function notFoundPage(root: string, urlPath: string): string | null {
+  const folders = urlPath.split(/[?#]/)[0].split("/").slice(1, -1);
+  for (let depth = folders.length; depth >= 0; --depth) {
+    const page = resolveStaticPath(root, `/${folders.slice(0, depth).map((f) => `${f}/`).join("")}404`);
+    if (page) return page;
+  }
+  return null;
+}
+
 export function startStaticServer(root: string, port = 0, host = "127.0.0.1"): Promise<{server: Server; url: string}> {
   const server = createServer((request, response) => {
     const file = resolveStaticPath(root, request.url ?? "/");
     if (!file) {
-      const notFound = resolveStaticPath(root, "/404");
+      const notFound = notFoundPage(root, request.url ?? "/");
       response.writeHead(404, {"content-type": types[".html"], ...ISOLATION_HEADERS});
       if (notFound) createReadStream(notFound).pipe(response);
       else response.end("Not found");

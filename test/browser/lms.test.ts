@@ -17,7 +17,7 @@ beforeAll(async () => {
   zip = await JSZip.loadAsync(readFileSync(join(root, "lms", "perceptron-to-mnist-scorm12.zip")));
   manifest = await zip.file("imsmanifest.xml")!.async("string");
   site = await startSite();
-}, 180_000);
+}, 420_000); // package:lms builds both language editions, minutes on a loaded machine
 afterAll(async () => {
   await site?.close();
 });

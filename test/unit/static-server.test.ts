@@ -2,13 +2,16 @@ import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {expect, test} from "vitest";
-import {resolveStaticPath, startStaticServer} from "../../scripts/static-server.js";
+import {notFoundPage, resolveStaticPath, startStaticServer} from "../../scripts/static-server.js";
 
 const root = mkdtempSync(join(tmpdir(), "static-"));
 writeFileSync(join(root, "index.html"), "home");
 writeFileSync(join(root, "page.html"), "page");
 mkdirSync(join(root, "embed"));
 writeFileSync(join(root, "embed", "index.html"), "embed");
+writeFileSync(join(root, "404.html"), "not found");
+mkdirSync(join(root, "ko"));
+writeFileSync(join(root, "ko", "404.html"), "찾을 수 없음");
 
 test("maps clean URLs the way static hosts do", () => {
   expect(resolveStaticPath(root, "/")).toBe(join(root, "index.html"));
@@ -36,4 +39,11 @@ test("sends COOP/COEP on every response, found or not, so pages are cross-origin
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+});
+
+test("a missing page gets the nearest 404 page up its folders", () => {
+  expect(notFoundPage(root, "/missing")).toBe(join(root, "404.html"));
+  expect(notFoundPage(root, "/embed/missing?x=1")).toBe(join(root, "404.html"));
+  expect(notFoundPage(root, "/ko/missing")).toBe(join(root, "ko", "404.html"));
+  expect(notFoundPage(root, "/ko/deep/er/missing")).toBe(join(root, "ko", "404.html"));
 });

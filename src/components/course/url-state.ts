@@ -14,7 +14,7 @@ export type ParamSpec =
 
 export type Schema = Record<string, ParamSpec>;
 
-const urlMessages = {
+export const urlMessages = {
   notNumber: "{name}: {raw} is not a number; using {value}.",
   outside: "{name}: {raw} is outside {min}…{max}; using {value}.",
   outsideInteger: "{name}: {raw} is outside {min}…{max} or not a whole number; using {value}.",

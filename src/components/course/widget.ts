@@ -28,7 +28,7 @@ export interface WidgetOptions {
 
 export type WidgetElement<V> = HTMLElement & {value: V};
 
-const kernelMessages = {
+export const kernelMessages = {
   play: "Play",
   pause: "Pause",
   step: "Step",

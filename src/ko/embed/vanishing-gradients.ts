@@ -1,0 +1,3 @@
+// The same module as /embed/vanishing-gradients.js, with the Korean catalogue registered before the widget can be created.
+import "../../components/course/messages-ko.js";
+export * from "../../embed/vanishing-gradients.js";

@@ -45,7 +45,7 @@ export function siteConfig(lang: Lang, variant: Variant) {
     globalStylesheets: [],
     head: ({path}: {path: string}) =>
       // The post-build step writes <html lang>; Framework's preview has no such step, so there a script sets it before any widget reads it.
-      '<link rel="icon" href="data:,">' + (langOfPath(path) === "ko" ? '<script>document.documentElement.lang="ko"</script>' : ""),
+      '<link rel="icon" href="data:,">' + FORMULA_BOXES + (langOfPath(path) === "ko" ? '<script>document.documentElement.lang="ko"</script>' : ""),
     footer: edition.footer,
     search: false,
     toc: {show: true, label: edition.tocLabel},
@@ -54,5 +54,19 @@ export function siteConfig(lang: Lang, variant: Variant) {
     interpreters: {".ts": ["node", "--import", "tsx"]}
   };
 }
+
+/**
+ * A formula wider than the page scrolls in its own box (style.css), and a box that
+ * scrolls must be reachable by keyboard: each display formula gets tabindex 0 while it
+ * overflows, checked when it appears and whenever its size changes.
+ */
+const FORMULA_BOXES = `<script>
+(() => {
+  const mark = (box) => (box.scrollWidth > box.clientWidth + 1 ? box.setAttribute("tabindex", "0") : box.removeAttribute("tabindex"));
+  const sizes = new ResizeObserver((entries) => entries.forEach((entry) => mark(entry.target)));
+  const watch = () => document.querySelectorAll(".katex-display:not([data-formula-box])").forEach((box) => (box.setAttribute("data-formula-box", ""), sizes.observe(box), mark(box)));
+  new MutationObserver(watch).observe(document.documentElement, {childList: true, subtree: true});
+})();
+</script>`;
 
 export default siteConfig(envLang, envVariant);

@@ -324,4 +324,20 @@ describe("the PyTorch export", () => {
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });
+
+  test("the playground's export carries the learner's own points", async () => {
+    const o = await openPage(site, "/playground?dataset=circle&points=50");
+    const plane = o.page.locator(".playground-plane");
+    await plane.waitFor();
+    const box = (await plane.boundingBox())!;
+    // A tap in the plane's upper-right quarter adds a point there: the data become the learner's own.
+    await plane.dispatchEvent("pointerup", {isPrimary: true, clientX: box.x + box.width * 0.75, clientY: box.y + box.height * 0.25});
+    await o.page.waitForFunction(() => location.search.includes("dataset=custom"), null, {timeout: 30_000});
+    const csvLink = o.page.locator(".pytorch-code a.download").nth(1);
+    // 50 generated points plus the tapped one (and the header): the export is on the learner's points, not regenerated from the link.
+    await expect.poll(async () => (await csvLink.evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text())).trim().split("\n").length, {timeout: 30_000}).toBe(52);
+    parses(await o.page.locator(".pytorch-code code").innerText());
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
 });

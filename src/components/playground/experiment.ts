@@ -8,7 +8,7 @@
 import {activationById} from "../nn/activations.js";
 import type {PlaygroundExperiment} from "../course/pytorch-playground.js";
 import {selectedFeatures, type PlaygroundConfig} from "./config.js";
-import {datasetClasses, generateDataset, splitTrainTest, type DatasetId} from "./datasets.js";
+import {datasetClasses, generateDataset, splitTrainTest, type DatasetId, type LabeledPoint} from "./datasets.js";
 import type {Architecture, Hyperparameters} from "./training.js";
 
 /** The generated points of a configuration, split into training and test sets (not for "custom": those are the learner's). */
@@ -33,9 +33,18 @@ export function configHyperparameters(config: PlaygroundConfig): Hyperparameters
   };
 }
 
-/** The experiment of a configuration with generated points, for `epochs` passes; null for the learner's own points. */
-export function experimentOf(config: PlaygroundConfig, epochs: number): PlaygroundExperiment | null {
-  if (config.dataset === "custom") return null;
-  const {classes, ...data} = configData(config);
+/** The classes of a set of the learner's own points: their largest label + 1, at least 2. */
+export function customClasses(points: readonly LabeledPoint[]): number {
+  return Math.max(2, ...points.map((p) => p.label + 1));
+}
+
+/**
+ * The experiment of a configuration for `epochs` passes: on the points the playground
+ * trains on when given (the learner's own, too), else on the generated ones; null for
+ * the learner's own points when they are not given.
+ */
+export function experimentOf(config: PlaygroundConfig, epochs: number, points?: PlaygroundExperiment["data"]): PlaygroundExperiment | null {
+  if (!points && config.dataset === "custom") return null;
+  const {classes, ...data} = points ? {...points, classes: config.dataset === "custom" ? customClasses([...points.train, ...points.test]) : datasetClasses(config.dataset as DatasetId, config.classes)} : configData(config);
   return {architecture: configArchitecture(config, classes), hyper: configHyperparameters(config), data, epochs};
 }

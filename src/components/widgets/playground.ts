@@ -11,12 +11,13 @@ import type {Messages, Translate} from "../course/strings.js";
 import {stateNotice} from "../course/url-state.js";
 import {button, element, sideBySide, statusLine} from "../course/dom.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
-import {MAX_LAYERS, playgroundSchema, selectedFeatures, validateConfig, type PlaygroundConfig} from "../playground/config.js";
-import {datasetClasses, generateDataset, splitTrainTest, type DatasetId, type LabeledPoint} from "../playground/datasets.js";
+import {MAX_LAYERS, playgroundSchema, validateConfig, type PlaygroundConfig} from "../playground/config.js";
+import {splitTrainTest, type LabeledPoint} from "../playground/datasets.js";
 import {FEATURE_LABELS} from "../playground/features.js";
 import {FRAME_MEASURE} from "../playground/frame-budget.js";
 import {samplePlane} from "../playground/grid.js";
 import {exportWeights, importWeights} from "../playground/network-io.js";
+import {configArchitecture, configData, configHyperparameters, customClasses} from "../playground/experiment.js";
 import {createSession, type Architecture, type Hyperparameters, type Session} from "../playground/training.js";
 import {createControls} from "./playground-controls.js";
 import {createDataPanel} from "./playground-data.js";
@@ -145,6 +146,8 @@ export interface PlaygroundValue extends PlaygroundConfig {
   trainAccuracy: number;
   testAccuracy: number;
   diverged: boolean;
+  /** The points it trains and tests on (generated, or the learner's own). */
+  data: {train: readonly LabeledPoint[]; test: readonly LabeledPoint[]};
 }
 
 /** Grid cells per side of the decision boundary; neuron heatmaps use every second one (20 × 20). */
@@ -164,7 +167,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
   const checked = validateConfig(w.initial);
   let config: PlaygroundConfig = checked.config;
   let customPoints: LabeledPoint[] = [];
-  let data: {train: LabeledPoint[]; test: LabeledPoint[]; classes: number} = {train: [], test: [], classes: 2};
+  let data: {train: readonly LabeledPoint[]; test: readonly LabeledPoint[]; classes: number} = {train: [], test: [], classes: 2};
   let session: Session;
   let measures = 0;
   let frameStart = -1;
@@ -175,30 +178,12 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
   const announce = statusLine("sr-only");
   const customNote = element("p", "notice", t("customNote"));
 
-  const architecture = (): Architecture => ({
-    features: selectedFeatures(config),
-    layers: config.layers.slice(),
-    activation: activationById(config.activation).id,
-    classes: data.classes,
-    seed: config.seed
-  });
-  const hyperparameters = (): Hyperparameters => ({
-    loss: config.loss as Hyperparameters["loss"],
-    learningRate: config.lr,
-    batchSize: config.batch,
-    optimizer: config.optimizer as Hyperparameters["optimizer"],
-    l1: config.reg === "l1" ? config.rate : 0,
-    l2: config.reg === "l2" ? config.rate : 0
-  });
+  const architecture = (): Architecture => configArchitecture(config, data.classes);
+  const hyperparameters = (): Hyperparameters => configHyperparameters(config);
   const allPoints = () => [...data.train, ...data.test];
 
   function buildData(): void {
-    const points =
-      config.dataset === "custom"
-        ? customPoints
-        : generateDataset(config.dataset as DatasetId, {count: config.points, noise: config.noise / 100, seed: config.seed, classes: config.classes});
-    const classes = config.dataset === "custom" ? Math.max(2, ...points.map((p) => p.label + 1)) : datasetClasses(config.dataset as DatasetId, config.classes);
-    data = {...splitTrainTest(points, config.train / 100, config.seed), classes};
+    data = config.dataset === "custom" ? {...splitTrainTest(customPoints, config.train / 100, config.seed), classes: customClasses(customPoints)} : configData(config);
   }
 
   // ----- drawing -----
@@ -241,7 +226,8 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
         testLoss: test.loss,
         trainAccuracy: train.accuracy,
         testAccuracy: test.accuracy,
-        diverged: session.diverged
+        diverged: session.diverged,
+        data: {train: data.train, test: data.test}
       });
     }
     plane.draw(sample.outputs, RESOLUTION, data.train, data.test, {discretize: config.discretize, showTest: config.showTest});

@@ -7,7 +7,7 @@
 import {button, element, statusLine} from "../course/dom.js";
 import {followWidget} from "../course/follow.js";
 import {mnistScript} from "../course/pytorch-mnist.js";
-import {PLAYGROUND_CSV, playgroundCsv, playgroundScript} from "../course/pytorch-playground.js";
+import {PLAYGROUND_CSV, playgroundCsv, playgroundScript, type PlaygroundExperiment} from "../course/pytorch-playground.js";
 import type {Messages} from "../course/strings.js";
 import {parseState, throttled} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
@@ -23,7 +23,7 @@ export const messages = {
   selected: "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.",
   codeLabel: "{name}, generated from your settings",
   failed: "No code for these settings: {reason}",
-  custom: "your own points are not part of the playground's settings; download them with the playground's own CSV button and pass that file to a script exported from a generated dataset with --data."
+  custom: "Your own points are not in the link: add or load them in the playground above and the export follows."
 } satisfies Messages;
 
 export interface CodeFile {
@@ -157,13 +157,20 @@ export function createMnistCodeWidget(options: WidgetOptions = {}): PytorchCodeE
   return view;
 }
 
-/** The playground's current experiment (settings, generated points, epochs trained) as a script and its CSV. */
+/** What the export needs of the playground: its settings, epochs trained, and its points (absent before it has published). */
+interface LivePlayground {
+  config: PlaygroundConfig;
+  epoch: number;
+  data?: PlaygroundExperiment["data"];
+}
+
+/** The playground's current experiment (settings, its points — generated or the learner's own —, epochs trained) as a script and its CSV. */
 export function createPlaygroundCodeWidget(options: WidgetOptions = {}): PytorchCodeElement {
   const empty = {main: {name: PLAYGROUND_SCRIPT, text: ""}};
   const view = createPytorchCodeWidget(empty, options);
   let last = "";
-  const update = throttled((live: {config: PlaygroundConfig; epoch: number}) => {
-    const experiment = experimentOf(live.config, live.epoch > 0 ? live.epoch : DEFAULT_PLAYGROUND_EPOCHS);
+  const update = throttled((live: LivePlayground) => {
+    const experiment = experimentOf(live.config, live.epoch > 0 ? live.epoch : DEFAULT_PLAYGROUND_EPOCHS, live.data);
     if (!experiment) return view.update({error: view.t("custom")});
     let bundle: CodeBundle;
     try {
@@ -180,9 +187,9 @@ export function createPlaygroundCodeWidget(options: WidgetOptions = {}): Pytorch
     if (key !== last) view.update(bundle);
     last = key;
   }, view.signal);
-  followWidget<{config: PlaygroundConfig; epoch: number}>({
+  followWidget<LivePlayground>({
     selector: ".widget.playground",
-    fromValue: (v) => (hasKeys(v, PLAYGROUND_KEYS) ? {config: v as PlaygroundConfig, epoch: Number(v.epoch) || 0} : null),
+    fromValue: (v) => (hasKeys(v, PLAYGROUND_KEYS) ? {config: v as PlaygroundConfig, epoch: Number(v.epoch) || 0, data: v.data as LivePlayground["data"]} : null),
     fromUrl: (search) => ({config: parseConfig(search).config, epoch: 0}),
     use: update,
     signal: view.signal

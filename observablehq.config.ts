@@ -64,8 +64,15 @@ const FORMULA_BOXES = `<script>
 (() => {
   const mark = (box) => (box.scrollWidth > box.clientWidth + 1 ? box.setAttribute("tabindex", "0") : box.removeAttribute("tabindex"));
   const sizes = new ResizeObserver((entries) => entries.forEach((entry) => mark(entry.target)));
-  const watch = () => document.querySelectorAll(".katex-display:not([data-formula-box])").forEach((box) => (box.setAttribute("data-formula-box", ""), sizes.observe(box), mark(box)));
+  const watch = () =>
+    document.querySelectorAll(".katex-display:not([data-formula-box])").forEach((box) => {
+      box.setAttribute("data-formula-box", "");
+      sizes.observe(box);
+      mark(box);
+    });
   new MutationObserver(watch).observe(document.documentElement, {childList: true, subtree: true});
+  // A formula's own width changes when KaTeX's fonts arrive, which no box's size shows.
+  document.fonts.addEventListener("loadingdone", () => document.querySelectorAll("[data-formula-box]").forEach(mark));
 })();
 </script>`;
 

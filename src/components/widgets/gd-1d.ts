@@ -187,7 +187,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       v.n = 0;
       recompute();
       render();
-      renderRateChart();
+      scheduleRateChart();
       w.write(v);
     });
   }
@@ -255,6 +255,14 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     table.replaceChildren(tab);
     table.scrollTop = table.scrollHeight;
   }
+
+  // The rate chart runs gradient descent for every η of its grid: drawn a frame after the curve, so the curve follows the slider at once.
+  let rateFrame = 0;
+  function scheduleRateChart() {
+    cancelAnimationFrame(rateFrame);
+    rateFrame = requestAnimationFrame(renderRateChart);
+  }
+  w.signal.addEventListener("abort", () => cancelAnimationFrame(rateFrame));
 
   function renderRateChart() {
     const c = curve(v.fn, v.a);

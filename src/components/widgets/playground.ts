@@ -7,8 +7,8 @@
  */
 import {activationById} from "../nn/activations.js";
 import {formatFixed} from "../course/format.js";
-import type {Messages, Translate} from "../course/strings.js";
-import {stateNotice} from "../course/url-state.js";
+import {translator, type Messages, type Translate} from "../course/strings.js";
+import {stateNotice, urlMessages} from "../course/url-state.js";
 import {button, element, sideBySide, statusLine} from "../course/dom.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {MAX_LAYERS, playgroundSchema, validateConfig, type PlaygroundConfig} from "../playground/config.js";
@@ -431,7 +431,8 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
 
   // ----- layout -----
   // validateConfig's one correction (no input feature), in the widget's language.
-  const notice = checked.notices.length ? stateNotice([t("noFeatures")]) : w.notice;
+  // Its own correction in the kernel's URL-notice box, titled in the widget's language like every other.
+  const notice = checked.notices.length ? stateNotice([t("noFeatures")], translator("url-state", urlMessages, w.lang)) : w.notice;
   if (checked.notices.length && w.notice.querySelector("ul")) {
     notice.querySelector("ul")!.prepend(...w.notice.querySelectorAll("li"));
   }

@@ -1,0 +1,3 @@
+/** Korean for the gradient-descent and backpropagation pages' widgets and exercises. */
+
+export const koDescent = {};

@@ -2,13 +2,17 @@
 import {expect, test} from "vitest";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
+import {widgetTitles} from "../../src/components/course/registry.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
+import {messages as embedBuilder} from "../../src/components/widgets/embed-builder.js";
 
 // The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
   widget: kernelMessages,
-  "url-state": urlMessages
+  "url-state": urlMessages,
+  "embed-builder": embedBuilder,
+  "widget-titles": widgetTitles
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -7,6 +7,8 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {embedModuleUrl, embedUrl, iframeSnippet, moduleSnippet, siteBase} from "../course/embed-snippet.js";
 import {element, labelledRange} from "../course/dom.js";
 import {EMBEDS, widgetInfo, widgetTitle} from "../course/registry.js";
+// A Korean snippet carries the widget's Korean title, on either edition's page.
+import "../course/messages-ko.js";
 import {LANGS, pageLang, type Lang, type Messages} from "../course/strings.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 

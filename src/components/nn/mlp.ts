@@ -137,14 +137,25 @@ function propagate(net: Mlp, buffers: LayerBuffers, rows: number): void {
     const s = buffers.s[l];
     const nIn = net.sizes[l];
     const nOut = net.sizes[l + 1];
-    for (let r = 0; r < rows; ++r) {
-      const x = r * nIn;
-      const y = r * nOut;
+    for (let r = 0; r < rows; r += 2) {
+      // Two examples at a time (an odd batch's last one with itself): each weight is
+      // read once for both, and the two sums grow side by side.
+      const twin = r + 1 < rows ? 1 : 0;
+      const x0 = r * nIn;
+      const x1 = x0 + twin * nIn;
+      const y0 = r * nOut;
+      const y1 = y0 + twin * nOut;
       for (let j = 0; j < nOut; ++j) {
-        let sum = b[j];
+        let s0 = b[j];
+        let s1 = b[j];
         const row = j * nIn;
-        for (let i = 0; i < nIn; ++i) sum += w[row + i] * prev[x + i];
-        s[y + j] = sum;
+        for (let i = 0; i < nIn; ++i) {
+          const v = w[row + i];
+          s0 += v * prev[x0 + i];
+          s1 += v * prev[x1 + i];
+        }
+        s[y0 + j] = s0;
+        s[y1 + j] = s1;
       }
     }
     net.activations[l].apply(s, buffers.a[l + 1], rows * nOut);
@@ -261,17 +272,30 @@ function backward(net: Mlp, rows: number, loss: LossKind, grad: Gradients, scale
     const nOut = net.sizes[l + 1];
     const below = l > 0 ? batch.delta[l - 1] : null;
     if (below) below.fill(0, 0, rows * nIn);
-    for (let r = 0; r < rows; ++r) {
-      const x = r * nIn;
-      const y = r * nOut;
+    for (let r = 0; r < rows; r += 2) {
+      // Two examples at a time, as in `propagate`; an odd batch's last example is its
+      // own twin with δ = 0, which adds nothing.
+      const twin = r + 1 < rows ? 1 : 0;
+      const x0 = r * nIn;
+      const x1 = x0 + twin * nIn;
+      const y0 = r * nOut;
+      const y1 = y0 + twin * nOut;
       for (let j = 0; j < nOut; ++j) {
-        const dj = delta[y + j];
-        const d = dj * scale;
-        gb[j] += d;
+        const e0 = delta[y0 + j];
+        const e1 = twin ? delta[y1 + j] : 0;
+        const d0 = e0 * scale;
+        const d1 = e1 * scale;
+        gb[j] = gb[j] + d0 + d1;
         const row = j * nIn;
-        for (let i = 0; i < nIn; ++i) gw[row + i] += d * prev[x + i];
-        // The sum Σ_j W[j·n_in + i] · δ_j of the layer below, one j at a time.
-        if (below) for (let i = 0; i < nIn; ++i) below[x + i] += w[row + i] * dj;
+        if (!below) for (let i = 0; i < nIn; ++i) gw[row + i] = gw[row + i] + d0 * prev[x0 + i] + d1 * prev[x1 + i];
+        // With a layer below, the same pass adds to its sums Σ_j W[j·n_in + i] · δ_j, one j at a time.
+        else
+          for (let i = 0; i < nIn; ++i) {
+            const v = w[row + i];
+            gw[row + i] = gw[row + i] + d0 * prev[x0 + i] + d1 * prev[x1 + i];
+            below[x0 + i] += v * e0;
+            below[x1 + i] += v * e1;
+          }
       }
     }
     if (below) net.activations[l - 1].scaleByDerivative(below, batch.s[l - 1], prev, rows * nIn);

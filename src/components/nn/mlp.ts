@@ -127,7 +127,19 @@ function initialise(w: Float64Array, nIn: number, nOut: number, init: InitKind, 
   }
 }
 
-/** Feed forward of `rows` examples already in `buffers.a[0]`, one layer at a time. */
+/**
+ * Where example r + k starts in a buffer of n numbers per example. The loops below
+ * take four examples at a time; past the end of the batch, example r stands in.
+ */
+function rowStart(r: number, k: number, rows: number, n: number): number {
+  return (r + k < rows ? r + k : r) * n;
+}
+
+/**
+ * Feed forward of `rows` examples already in `buffers.a[0]`, one layer at a time.
+ * Every sum adds its terms in the order one example at a time would, so a batch gives
+ * the same numbers to the last bit as its examples fed one by one.
+ */
 function propagate(net: Mlp, buffers: LayerBuffers, rows: number): void {
   const layers = net.weights.length;
   for (let l = 0; l < layers; ++l) {
@@ -137,25 +149,34 @@ function propagate(net: Mlp, buffers: LayerBuffers, rows: number): void {
     const s = buffers.s[l];
     const nIn = net.sizes[l];
     const nOut = net.sizes[l + 1];
-    for (let r = 0; r < rows; r += 2) {
-      // Two examples at a time (an odd batch's last one with itself): each weight is
-      // read once for both, and the two sums grow side by side.
-      const twin = r + 1 < rows ? 1 : 0;
+    for (let r = 0; r < rows; r += 4) {
+      // Four examples at a time: each weight is read once for all four, and their four
+      // sums grow side by side (a stand-in past the end recomputes example r).
       const x0 = r * nIn;
-      const x1 = x0 + twin * nIn;
+      const x1 = rowStart(r, 1, rows, nIn);
+      const x2 = rowStart(r, 2, rows, nIn);
+      const x3 = rowStart(r, 3, rows, nIn);
       const y0 = r * nOut;
-      const y1 = y0 + twin * nOut;
+      const y1 = rowStart(r, 1, rows, nOut);
+      const y2 = rowStart(r, 2, rows, nOut);
+      const y3 = rowStart(r, 3, rows, nOut);
       for (let j = 0; j < nOut; ++j) {
         let s0 = b[j];
-        let s1 = b[j];
+        let s1 = s0;
+        let s2 = s0;
+        let s3 = s0;
         const row = j * nIn;
         for (let i = 0; i < nIn; ++i) {
           const v = w[row + i];
           s0 += v * prev[x0 + i];
           s1 += v * prev[x1 + i];
+          s2 += v * prev[x2 + i];
+          s3 += v * prev[x3 + i];
         }
         s[y0 + j] = s0;
         s[y1 + j] = s1;
+        s[y2 + j] = s2;
+        s[y3 + j] = s3;
       }
     }
     net.activations[l].apply(s, buffers.a[l + 1], rows * nOut);
@@ -272,29 +293,34 @@ function backward(net: Mlp, rows: number, loss: LossKind, grad: Gradients, scale
     const nOut = net.sizes[l + 1];
     const below = l > 0 ? batch.delta[l - 1] : null;
     if (below) below.fill(0, 0, rows * nIn);
-    for (let r = 0; r < rows; r += 2) {
-      // Two examples at a time, as in `propagate`; an odd batch's last example is its
-      // own twin with δ = 0, which adds nothing.
-      const twin = r + 1 < rows ? 1 : 0;
+    for (let r = 0; r < rows; r += 4) {
+      // Four examples at a time, as in `propagate`; a stand-in past the end of the batch has δ = 0 and adds nothing.
       const x0 = r * nIn;
-      const x1 = x0 + twin * nIn;
+      const x1 = rowStart(r, 1, rows, nIn);
+      const x2 = rowStart(r, 2, rows, nIn);
+      const x3 = rowStart(r, 3, rows, nIn);
       const y0 = r * nOut;
-      const y1 = y0 + twin * nOut;
       for (let j = 0; j < nOut; ++j) {
         const e0 = delta[y0 + j];
-        const e1 = twin ? delta[y1 + j] : 0;
+        const e1 = r + 1 < rows ? delta[y0 + nOut + j] : 0;
+        const e2 = r + 2 < rows ? delta[y0 + 2 * nOut + j] : 0;
+        const e3 = r + 3 < rows ? delta[y0 + 3 * nOut + j] : 0;
         const d0 = e0 * scale;
         const d1 = e1 * scale;
-        gb[j] = gb[j] + d0 + d1;
+        const d2 = e2 * scale;
+        const d3 = e3 * scale;
+        gb[j] = gb[j] + d0 + d1 + d2 + d3;
         const row = j * nIn;
-        if (!below) for (let i = 0; i < nIn; ++i) gw[row + i] = gw[row + i] + d0 * prev[x0 + i] + d1 * prev[x1 + i];
+        if (!below) for (let i = 0; i < nIn; ++i) gw[row + i] = gw[row + i] + d0 * prev[x0 + i] + d1 * prev[x1 + i] + d2 * prev[x2 + i] + d3 * prev[x3 + i];
         // With a layer below, the same pass adds to its sums Σ_j W[j·n_in + i] · δ_j, one j at a time.
         else
           for (let i = 0; i < nIn; ++i) {
             const v = w[row + i];
-            gw[row + i] = gw[row + i] + d0 * prev[x0 + i] + d1 * prev[x1 + i];
+            gw[row + i] = gw[row + i] + d0 * prev[x0 + i] + d1 * prev[x1 + i] + d2 * prev[x2 + i] + d3 * prev[x3 + i];
             below[x0 + i] += v * e0;
             below[x1 + i] += v * e1;
+            below[x2 + i] += v * e2;
+            below[x3 + i] += v * e3;
           }
       }
     }

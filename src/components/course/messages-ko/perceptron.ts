@@ -82,7 +82,7 @@ export const koPerceptron = {
     "head.row": "행 (x₁, x₂)",
     "head.target": "목표값",
     "head.output": "출력",
-    epochLine: "epoch {epoch}{row} · w₁ = {w1}, w₂ = {w2}, b = {b}",
+    epochLine: "epoch {epoch}회 완료{row} · w₁ = {w1}, w₂ = {w2}, b = {b}",
     rowInEpoch: " · {rows}행 중 {row}번째 행",
     hint: "재생을 누르거나, 한 단계를 눌러 한 번에 한 행씩 학습해 보세요.",
     stepSaid: "행 ({x1}, {x2}): 목표값 {target}, 출력 {output}",

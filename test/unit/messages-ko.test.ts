@@ -65,5 +65,5 @@ test("the network drawing and the perceptron pages' exercises answer in Korean o
   expect(perceptronExercise.check({gate: "and", blanks: {w1: "0.5", w2: "0.5", b: "-0.2"}}, "ko").message).toBe(
     "아직 아닙니다: (1, 0)의 출력이 1이지만 0이어야 합니다; (0, 1)의 출력이 1이지만 0이어야 합니다. 출력이 0이어야 하는 곳에서는 합 w₁x₁ + w₂x₂ + b가 0 이하여야 합니다. 그곳에서 합을 줄이세요."
   );
-  expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(-0.5, -0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = -0.2\./);
+  expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(−0.5, −0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = −0.2\./);
 });

@@ -160,6 +160,19 @@ describe("the Korean MNIST page's failure paths", () => {
     await page.context().close();
   });
 
+  test("a learning rate that makes the loss NaN pauses training with a Korean message, and it can start again", async () => {
+    const {page, errors} = await openPage(site, "/ko/mnist?backend=wasm&optimizer=sgd&lr=100");
+    await waitForState(page, "ready");
+    await page.getByRole("button", {name: "학습 시작"}).click();
+    const alert = page.locator("#mnist-controls [role=alert]");
+    await alert.waitFor(TIMEOUT);
+    expect(await alert.textContent()).toMatch(/^학습을 일시 정지했습니다\. epoch 1의 \d+번째 반복\(iteration\)에서 손실이 숫자가 아닌 값\(NaN\)이 되었습니다\(학습률 100\)\. .*학습률을 낮추고 다시 시작하세요\.$/);
+    expect(await page.textContent("#mnist-controls .run-status")).toBe("일시 정지: 손실이 숫자가 아닌 값(NaN)입니다.");
+    expect(await page.getByRole("button", {name: "다시 시작"}).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test("no WebGPU: asking for it gives a Korean reason and notice, and training can start on another backend", async () => {
     const {page, errors} = await openPage(site, "/ko/mnist?backend=webgpu");
     await waitForState(page, "ready");

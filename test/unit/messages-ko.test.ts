@@ -1,10 +1,20 @@
 // The Korean catalogue: every namespace it has covers every English key, keeps each placeholder, and reaches the kernel's translators.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {expect, test} from "vitest";
+import {networkDiagramMessages} from "../../src/components/charts/network-diagram.js";
+import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/course/exercises/perceptron.js";
+import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
-import {readFileSync} from "node:fs";
+import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
+import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
+import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
+import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
+import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
+import {messages as xorTrainer} from "../../src/components/widgets/xor-trainer.js";
 import {PARAMETER_STRINGS} from "../../src/components/course/exercises/mnist.js";
 import {runViewMessages} from "../../src/components/mnist/run-view.js";
 import {chartMessages} from "../../src/components/charts/training-charts.js";
@@ -13,7 +23,16 @@ import {backendReason, problemText, workerMessages} from "../../src/components/m
 // The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof typeof mnistEnglish>, Messages> = {
   widget: kernelMessages,
-  "url-state": urlMessages
+  "url-state": urlMessages,
+  perceptron: perceptronExplorer,
+  "perceptron-blanks": perceptronBlanks,
+  "perceptron-learner": perceptronLearner,
+  "xor-composition": xorComposition,
+  "hidden-space": hiddenSpace,
+  "xor-trainer": xorTrainer,
+  "network-diagram": networkDiagramMessages,
+  "exercise.perceptron-blanks": PERCEPTRON_STRINGS,
+  "exercise.xor-hidden-units": XOR_STRINGS
 };
 // The MNIST page's namespaces (the trainer's own keys need Framework's FileAttachment: tsc checks them; its run views, charts and worker reports are here).
 const mnistEnglish = {
@@ -22,12 +41,23 @@ const mnistEnglish = {
   "exercise.mnist-parameters-small": PARAMETER_STRINGS
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The words a Korean page may show in English: the lecture's own terms, names, formats and units.
+const englishTerms = new Set(
+  readFileSync(join(import.meta.dirname, "..", "browser", "korean-english-terms.txt"), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+);
 
 test.each(Object.entries(english))("namespace %s: the same keys in Korean, each in Hangul with the English placeholders", (namespace, en) => {
   const ko: Messages = koMessages[namespace as keyof typeof koMessages];
   expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
   for (const [key, text] of Object.entries(en)) {
-    expect(ko[key], key).toMatch(/[\uac00-\ud7a3]/);
+    // A text with no Hangul is a term or a formula ("ReLU", "b₁", "(0, 1)"): the same in both languages, and no English word but the lecture's terms.
+    if (!/[\uac00-\ud7a3]/.test(ko[key])) {
+      expect(ko[key], key).toBe(text);
+      expect((text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !englishTerms.has(word)), key).toEqual([]);
+    }
     expect(placeholders(ko[key]), key).toEqual(placeholders(text));
   }
 });
@@ -38,17 +68,28 @@ test("the kernel's translators answer in Korean once the catalogue is imported",
   expect(translator("widget", kernelMessages, "en")("pause")).toBe("Pause");
 });
 
-const allowedEnglish = new Set(readFileSync("test/browser/korean-english-terms.txt", "utf8").split("\n").filter((w) => w && !w.startsWith("#")));
+test("the network drawing and the perceptron pages' exercises answer in Korean on a Korean page", () => {
+  const net = translator("network-diagram", networkDiagramMessages, "ko");
+  expect(net("activationNamed", {name: "시그모이드"})).toBe("활성화 함수 (시그모이드)");
+  expect(translator("network-diagram", networkDiagramMessages, "en")("hiddenLayer")).toBe("hidden layer");
+  expect(perceptronExercise.check({gate: "and", blanks: {w1: "0.5", w2: "0.5", b: "-0.2"}}, "ko").message).toBe(
+    "아직 아닙니다: (1, 0)의 출력이 1이지만 0이어야 합니다; (0, 1)의 출력이 1이지만 0이어야 합니다. 출력이 0이어야 하는 곳에서는 합 w₁x₁ + w₂x₂ + b가 0 이하여야 합니다. 그곳에서 합을 줄이세요."
+  );
+  expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(−0.5, −0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = −0.2\./);
+});
+
 // The lecture's program prints its training log in English; the log keeps the deck's words.
 const lectureOutput = new Set(["mnist#logTrain"]);
 
-test.each(Object.entries(mnistEnglish))("namespace %s: every English key in Korean with its placeholders, in Hangul unless only names, units and symbols", (namespace, en) => {
+test.each(Object.entries(mnistEnglish))("namespace %s: every English key in Korean with its placeholders; without Hangul only the same terms or the lecture's log", (namespace, en) => {
   const ko: Messages = koMessages[namespace as keyof typeof mnistEnglish];
   for (const [key, text] of Object.entries(en)) {
     expect(ko[key], key).toBeTypeOf("string");
     expect(placeholders(ko[key]), key).toEqual(placeholders(text));
-    const words = ko[key].replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? [];
-    if (!/[\uac00-\ud7a3]/.test(ko[key]) && !lectureOutput.has(`${namespace}#${key}`)) expect(words.filter((w) => !allowedEnglish.has(w)), key).toEqual([]);
+    if (!/[\uac00-\ud7a3]/.test(ko[key])) {
+      expect(ko[key], key).toBe(text);
+      if (!lectureOutput.has(`${namespace}#${key}`)) expect((text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !englishTerms.has(word)), key).toEqual([]);
+    }
   }
 });
 
@@ -58,7 +99,7 @@ test("the MNIST worker's codes come out in Korean: a corrupted shard, no WebGPU,
   expect(problemText(t, {code: "diverged", params: {iteration: 3, epoch: 1, lr: 100}})).toMatch(/^학습을 일시 정지했습니다\. epoch 1의 3번째 반복.*\(학습률 100\)/);
   const choice = {backend: "wasm", how: "timed", timings: {wasm: 23.4, webgl: 70, cpu: Number.NaN}, webgpu: "unavailable", threads: {count: 1, isolated: false}} as const;
   expect(backendReason(t, choice)).toBe(
-    "이 브라우저는 WebGPU를 제공하지 않습니다. 그래서 나머지 백엔드 가운데 20개 batch로 잰 시간이 가장 짧은 것을 골랐습니다(batch당 WebAssembly(wasm) 23 ms, WebGL 70 ms). " +
+    "이 브라우저는 WebGPU를 제공하지 않습니다. 그래서 나머지 백엔드 가운데 20개 batch로 잰 시간이 가장 짧은 것을 골랐습니다(batch당 WebAssembly (wasm) 23 ms, WebGL 70 ms). " +
       "스레드 하나로 실행됩니다. 이 호스트가 더 많은 스레드를 허용하는 헤더(COOP/COEP)를 보내지 않기 때문입니다."
   );
   expect(backendReason(t, {...choice, failed: "webgpu", threads: undefined})).toMatch(/^WebGPU 백엔드는 이곳에서 시작하지 못했습니다\. 이 브라우저는/);

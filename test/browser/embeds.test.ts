@@ -220,3 +220,11 @@ describe("the instructors' embed builder", () => {
     await page.context().close();
   });
 });
+
+test.each(LANGS.map((lang) => EDITIONS[lang].prefix))("%s/embed/perceptron lays its formulas out with KaTeX's stylesheet (the MathML copy is hidden)", async (prefix) => {
+  const {page} = await openPage(site, `${prefix}/embed/perceptron`);
+  await page.waitForSelector(".katex-mathml");
+  // Without the stylesheet the MathML copy shows beside the HTML rendering and every formula reads twice.
+  expect(await page.locator(".katex-mathml").first().evaluate((e) => getComputedStyle(e).position)).toBe("absolute");
+  await page.context().close();
+});

@@ -9,7 +9,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, setInput, sideBySide, statusLine} from "../course/dom.js";
 import {aboutCount, formatNumber} from "../course/format.js";
-import type {Messages, Translate} from "../course/strings.js";
+import type {Lang, Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import type {ActivationId} from "../nn/activations.js";
@@ -161,14 +161,14 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     const trained = epochs > 0 && !diverged;
     readout.className = diverged ? "readout notice error" : "readout";
     readout.replaceChildren(
-      element("p", "", ratioText(t, t("atInit"), initial)),
+      element("p", "", ratioText(t, t("atInit"), initial, w.lang)),
       element(
         "p",
         "",
         diverged
           ? t("diverged", {n: epochs, reason: diverged})
           : trained
-            ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
+            ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current, w.lang), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
             : t("untrained", {loss: formatNumber(initial.loss, 3), eta: LEARNING_RATE, points: data.inputs.length})
       )
     );
@@ -224,8 +224,8 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
   return root;
 }
 
-function ratioText(t: T, when: string, m: GradientMeasurement): string {
+function ratioText(t: T, when: string, m: GradientMeasurement, lang: Lang): string {
   if (m.ratio === null) return t("noRatio", {when});
-  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: aboutCount(1 / m.ratio)}) : "";
+  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: aboutCount(1 / m.ratio, lang)}) : "";
   return t("ratio", {when, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[m.norms.length - 1], 3), ratio: formatNumber(m.ratio, 3), plain});
 }

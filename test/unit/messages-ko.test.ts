@@ -1,22 +1,54 @@
 // The Korean catalogue: every namespace it has covers every English key, keeps each placeholder, and reaches the kernel's translators.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {expect, test} from "vitest";
+import {DEPTH_STRINGS, depthExercise, SLOPE_STRINGS} from "../../src/components/course/exercises/activations.js";
+import {TRIBE_STRINGS, tribeExercise} from "../../src/components/course/exercises/home.js";
+import {aboutCount, formatMessages} from "../../src/components/course/format.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
+import {messages as activationMessages} from "../../src/components/widgets/activation-plot.js";
+import {messages as courseProgressMessages} from "../../src/components/widgets/course-progress.js";
+import {messages as exerciseMessages} from "../../src/components/widgets/exercise.js";
+import {messages as reluTimingMessages} from "../../src/components/widgets/relu-timing.js";
+import {messages as sigmoidDerivativeMessages} from "../../src/components/widgets/sigmoid-derivative.js";
+import {messages as vanishingMessages} from "../../src/components/widgets/vanishing-gradients.js";
 
 // The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
   widget: kernelMessages,
-  "url-state": urlMessages
+  "url-state": urlMessages,
+  activations: activationMessages,
+  "sigmoid-derivative": sigmoidDerivativeMessages,
+  "relu-timing": reluTimingMessages,
+  "vanishing-gradients": vanishingMessages,
+  "exercise.sigmoid-slope": SLOPE_STRINGS,
+  "exercise.vanishing-ten-layers": DEPTH_STRINGS,
+  "exercise.home-tribe": TRIBE_STRINGS,
+  exercise: exerciseMessages,
+  "course-progress": courseProgressMessages,
+  format: formatMessages
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The words a Korean page may show in English: the lecture's own terms, names, formats and units.
+const englishTerms = new Set(
+  readFileSync(join(import.meta.dirname, "..", "browser", "korean-english-terms.txt"), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+);
 
 test.each(Object.entries(english))("namespace %s: the same keys in Korean, each in Hangul with the English placeholders", (namespace, en) => {
   const ko: Messages = koMessages[namespace as keyof typeof koMessages];
   expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
   for (const [key, text] of Object.entries(en)) {
-    expect(ko[key], key).toMatch(/[\uac00-\ud7a3]/);
+    // A text with no Hangul is a term or a formula ("ReLU", "b₁", "(0, 1)"): the same in both languages, and no English word but the lecture's terms.
+    if (!/[\uac00-\ud7a3]/.test(ko[key])) {
+      expect(ko[key], key).toBe(text);
+      expect((text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !englishTerms.has(word)), key).toEqual([]);
+    }
     expect(placeholders(ko[key]), key).toEqual(placeholders(text));
   }
 });
@@ -25,4 +57,19 @@ test("the kernel's translators answer in Korean once the catalogue is imported",
   expect(translator("widget", kernelMessages, "ko")("pause")).toBe("일시 정지");
   expect(translator("url-state", urlMessages, "ko")("outside", {name: "lr", raw: 9, min: 0, max: 1, value: 0.1})).toBe("lr: 9 값이 0…1 범위를 벗어나 0.1 값을 사용합니다.");
   expect(translator("widget", kernelMessages, "en")("pause")).toBe("Pause");
+});
+
+test("counts said aloud in Korean count in 만 and 억", () => {
+  expect(aboutCount(4528, "ko")).toBe("4,528");
+  expect(aboutCount(4_528_315, "ko")).toBe("약 450만");
+  expect(aboutCount(45_280, "ko")).toBe("약 4.5만");
+  expect(aboutCount(123_456_789, "ko")).toBe("약 1.2억");
+  expect(aboutCount(4.5e17, "ko")).toBe("약 4.5e+17");
+  expect(aboutCount(4_528_315, "en")).toBe("about 4.5 million");
+});
+
+test("exercises answer in Korean on a Korean page, their choices' names included", () => {
+  expect(tribeExercise.check("symbolists", "ko").message).toBe("이 갈래가 아닙니다. 기호주의 갈래는 다른 방식으로 배웁니다. 신경망이 조절하는 것에서 이름을 딴 갈래는 어느 것일까요?");
+  expect(depthExercise.prompt("ko")).toContain("시그모이드, ReLU 가운데");
+  expect(depthExercise.check("relu", "ko").message).toMatch(/^정답입니다: ReLU에서는 첫 층이/);
 });

@@ -6,6 +6,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, setInput, sideBySide, statusLine} from "../course/dom.js";
 import {aboutCount, formatNumber} from "../course/format.js";
@@ -188,15 +189,15 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     const positive = rows.map((r) => r.norm).filter((n) => n > 0);
     const floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
     const top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
-    // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
-    const plot = Plot.plot({
+    // One labelled image: Plot's per-mark and per-axis labels (invalid ARIA, and English) go; the chart's label and caption carry the content.
+    const plot = asImage(Plot.plot({
       width: chartWidth,
       height: 320,
       x: {domain: [0.4, layers + 0.6], label: t("chart.x"), ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
       y: {type: "log", domain: [floor, top], label: t("chart.y"), grid: true, tickFormat: "~e"},
       color: {domain: [atInit, ...(current ? [after] : [])], range: [PALETTE.reference, PALETTE.live], legend: true},
       marks: [Plot.rectY(rows, {ariaHidden: "true", x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
-    });
+    }));
     const m = current ?? initial;
     plot.setAttribute(
       "aria-label",

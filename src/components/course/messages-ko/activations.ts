@@ -14,7 +14,7 @@ const activationNames = {
 } satisfies Catalogue<typeof import("../../widgets/activation-plot.js").activationNames>;
 
 /** Sigmoid and tanh flatten out alike. */
-const saturates = "없음. 다만 |s|가 크면 0에 가까워집니다(포화)";
+const saturates = "없음. 다만 |s|가 크면 0에 가까워짐(포화)";
 
 export const koActivations = {
   activations: {

@@ -135,7 +135,7 @@ export const koActivations = {
   } satisfies Catalogue<typeof import("../exercises/activations.js").SLOPE_STRINGS>,
 
   "exercise.vanishing-ten-layers": {
-    title: "열 층 깊이",
+    title: "층 열 개 깊이",
     sigmoid: "시그모이드",
     relu: "ReLU",
     prompt: "은닉층이 {depth}개이고 층마다 유닛이 {width}개인 신경망이 있습니다. 기울기가 첫 층까지 사라지지 않고 전해지게 하는 은닉층 활성화 함수는 {choices} 가운데 무엇입니까?",

@@ -2,8 +2,11 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
+import {networkDiagramMessages} from "../../src/components/charts/network-diagram.js";
 import {DEPTH_STRINGS, depthExercise, SLOPE_STRINGS} from "../../src/components/course/exercises/activations.js";
 import {TRIBE_STRINGS, tribeExercise} from "../../src/components/course/exercises/home.js";
+import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/course/exercises/perceptron.js";
+import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {aboutCount, formatMessages} from "../../src/components/course/format.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
@@ -12,9 +15,15 @@ import {kernelMessages} from "../../src/components/course/widget.js";
 import {messages as activationMessages} from "../../src/components/widgets/activation-plot.js";
 import {messages as courseProgressMessages} from "../../src/components/widgets/course-progress.js";
 import {messages as exerciseMessages} from "../../src/components/widgets/exercise.js";
+import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
+import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
+import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
+import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
 import {messages as reluTimingMessages} from "../../src/components/widgets/relu-timing.js";
 import {messages as sigmoidDerivativeMessages} from "../../src/components/widgets/sigmoid-derivative.js";
 import {messages as vanishingMessages} from "../../src/components/widgets/vanishing-gradients.js";
+import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
+import {messages as xorTrainer} from "../../src/components/widgets/xor-trainer.js";
 
 // The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
@@ -29,7 +38,16 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Message
   "exercise.home-tribe": TRIBE_STRINGS,
   exercise: exerciseMessages,
   "course-progress": courseProgressMessages,
-  format: formatMessages
+  format: formatMessages,
+  perceptron: perceptronExplorer,
+  "perceptron-blanks": perceptronBlanks,
+  "perceptron-learner": perceptronLearner,
+  "xor-composition": xorComposition,
+  "hidden-space": hiddenSpace,
+  "xor-trainer": xorTrainer,
+  "network-diagram": networkDiagramMessages,
+  "exercise.perceptron-blanks": PERCEPTRON_STRINGS,
+  "exercise.xor-hidden-units": XOR_STRINGS
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // The words a Korean page may show in English: the lecture's own terms, names, formats and units.
@@ -72,4 +90,14 @@ test("exercises answer in Korean on a Korean page, their choices' names included
   expect(tribeExercise.check("symbolists", "ko").message).toBe("이 갈래가 아닙니다. 기호주의 갈래는 다른 방식으로 배웁니다. 신경망이 조절하는 것에서 이름을 딴 갈래는 어느 것일까요?");
   expect(depthExercise.prompt("ko")).toContain("시그모이드, ReLU 가운데");
   expect(depthExercise.check("relu", "ko").message).toMatch(/^정답입니다: ReLU에서는 첫 층이/);
+});
+
+test("the network drawing and the perceptron pages' exercises answer in Korean on a Korean page", () => {
+  const net = translator("network-diagram", networkDiagramMessages, "ko");
+  expect(net("activationNamed", {name: "시그모이드"})).toBe("활성화 함수 (시그모이드)");
+  expect(translator("network-diagram", networkDiagramMessages, "en")("hiddenLayer")).toBe("hidden layer");
+  expect(perceptronExercise.check({gate: "and", blanks: {w1: "0.5", w2: "0.5", b: "-0.2"}}, "ko").message).toBe(
+    "아직 아닙니다: (1, 0)의 출력이 1이지만 0이어야 합니다; (0, 1)의 출력이 1이지만 0이어야 합니다. 출력이 0이어야 하는 곳에서는 합 w₁x₁ + w₂x₂ + b가 0 이하여야 합니다. 그곳에서 합을 줄이세요."
+  );
+  expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(−0.5, −0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = −0.2\./);
 });

@@ -14,9 +14,9 @@ async function open(path = "/activations"): Promise<OpenedPage> {
 
 const mainText = (o: OpenedPage) => o.page.locator("#observablehq-main").innerText();
 
-/** Heights of the bars in the vanishing-gradient chart. */
+/** Heights of the bars in the vanishing-gradient chart (its only aria-hidden mark). */
 const barHeights = (o: OpenedPage) =>
-  o.page.locator(".vanishing-gradients .chart svg g[aria-label=rect] rect").evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("height"))));
+  o.page.locator(".vanishing-gradients .chart svg g[aria-hidden=true] rect").evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("height"))));
 
 describe("activations page", () => {
   test("the vanishing-gradient chart changes when the activation changes", async () => {

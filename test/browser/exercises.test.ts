@@ -61,7 +61,8 @@ async function expectTick(o: OpenedPage, page: CoursePage): Promise<void> {
     if (reload) await o.page.reload({waitUntil: "load"});
     else await o.page.goto(`${site.url}/`, {waitUntil: "load"});
     const card = o.page.locator(`nav.course-map a.card[href="./${page}"]`);
-    await expect.poll(() => card.getAttribute("class")).toContain("done");
+    // The home page's cells run after load; on a loaded machine that takes more than poll's default second.
+    await expect.poll(() => card.getAttribute("class"), {timeout: 15_000}).toContain("done");
     expect(await card.innerText()).toContain("✓ exercises done");
   }
 }
@@ -278,7 +279,7 @@ describe("every exercise: hint, answer, SCORM score, tick on the course map", ()
     await o.page.evaluate(() => localStorage.setItem("perceptron-to-mnist:progress:v1", JSON.stringify({done: ["backprop-dw1"]})));
     await o.page.reload({waitUntil: "load"});
     const card = o.page.locator('nav.course-map a.card[href="./backpropagation"]');
-    await expect.poll(() => card.getAttribute("class")).toContain("done");
+    await expect.poll(() => card.getAttribute("class"), {timeout: 15_000}).toContain("done");
     await o.page.getByRole("button", {name: "Clear my progress"}).click();
     expect(await card.getAttribute("class")).not.toContain("done");
     await o.page.reload({waitUntil: "load"});

@@ -3,18 +3,27 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {networkDiagramMessages} from "../../src/components/charts/network-diagram.js";
+import {DEPTH_STRINGS, depthExercise, SLOPE_STRINGS} from "../../src/components/course/exercises/activations.js";
+import {TRIBE_STRINGS, tribeExercise} from "../../src/components/course/exercises/home.js";
 import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/course/exercises/perceptron.js";
 import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
+import {aboutCount, formatMessages} from "../../src/components/course/format.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {widgetTitles} from "../../src/components/course/registry.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
 import {messages as embedBuilder} from "../../src/components/widgets/embed-builder.js";
+import {messages as activationMessages} from "../../src/components/widgets/activation-plot.js";
+import {messages as courseProgressMessages} from "../../src/components/widgets/course-progress.js";
+import {messages as exerciseMessages} from "../../src/components/widgets/exercise.js";
 import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
 import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
 import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
 import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
+import {messages as reluTimingMessages} from "../../src/components/widgets/relu-timing.js";
+import {messages as sigmoidDerivativeMessages} from "../../src/components/widgets/sigmoid-derivative.js";
+import {messages as vanishingMessages} from "../../src/components/widgets/vanishing-gradients.js";
 import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
 import {messages as xorTrainer} from "../../src/components/widgets/xor-trainer.js";
 import {PARAMETER_STRINGS} from "../../src/components/course/exercises/mnist.js";
@@ -28,6 +37,16 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof t
   "url-state": urlMessages,
   "embed-builder": embedBuilder,
   "widget-titles": widgetTitles,
+  activations: activationMessages,
+  "sigmoid-derivative": sigmoidDerivativeMessages,
+  "relu-timing": reluTimingMessages,
+  "vanishing-gradients": vanishingMessages,
+  "exercise.sigmoid-slope": SLOPE_STRINGS,
+  "exercise.vanishing-ten-layers": DEPTH_STRINGS,
+  "exercise.home-tribe": TRIBE_STRINGS,
+  exercise: exerciseMessages,
+  "course-progress": courseProgressMessages,
+  format: formatMessages,
   perceptron: perceptronExplorer,
   "perceptron-blanks": perceptronBlanks,
   "perceptron-learner": perceptronLearner,
@@ -70,6 +89,21 @@ test("the kernel's translators answer in Korean once the catalogue is imported",
   expect(translator("widget", kernelMessages, "ko")("pause")).toBe("일시 정지");
   expect(translator("url-state", urlMessages, "ko")("outside", {name: "lr", raw: 9, min: 0, max: 1, value: 0.1})).toBe("lr: 9 값이 0…1 범위를 벗어나 0.1 값을 사용합니다.");
   expect(translator("widget", kernelMessages, "en")("pause")).toBe("Pause");
+});
+
+test("counts said aloud in Korean count in 만 and 억", () => {
+  expect(aboutCount(4528, "ko")).toBe("4,528");
+  expect(aboutCount(4_528_315, "ko")).toBe("약 450만");
+  expect(aboutCount(45_280, "ko")).toBe("약 4.5만");
+  expect(aboutCount(123_456_789, "ko")).toBe("약 1.2억");
+  expect(aboutCount(4.5e17, "ko")).toBe("약 4.5e+17");
+  expect(aboutCount(4_528_315, "en")).toBe("about 4.5 million");
+});
+
+test("exercises answer in Korean on a Korean page, their choices' names included", () => {
+  expect(tribeExercise.check("symbolists", "ko").message).toBe("이 갈래가 아닙니다. 기호주의 갈래는 다른 방식으로 배웁니다. 신경망이 조절하는 것에서 이름을 딴 갈래는 어느 것일까요?");
+  expect(depthExercise.prompt("ko")).toContain("시그모이드, ReLU 가운데");
+  expect(depthExercise.check("relu", "ko").message).toMatch(/^정답입니다: ReLU에서는 첫 층이/);
 });
 
 test("the network drawing and the perceptron pages' exercises answer in Korean on a Korean page", () => {

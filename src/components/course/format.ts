@@ -1,4 +1,5 @@
 /** Numbers as page text: never "NaN" or "Infinity". */
+import {pageLang, translator, type Lang, type Messages} from "./strings.js";
 
 /** A number as text with at most `digits` significant digits; "—" when it is not finite (never NaN or Infinity). */
 export function formatNumber(x: number, digits = 4): string {
@@ -21,19 +22,24 @@ export function formatCount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",").replace(/^-/, "−");
 }
 
-const LARGE_COUNTS: [number, string][] = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"], [1e3, "thousand"]];
+/** The words around a count said aloud (the strings hook translates them). */
+export const formatMessages = {
+  about: "about {count}"
+} satisfies Messages;
 
 /**
  * A count as a reader would say it: exact below 10,000 ("37", "4,528"); above, two
- * significant digits in words ("about 4.5 million"), since the digits past those are noise
- * to a reader; past the trillions, scientific notation.
+ * significant digits in the language's own large-number words ("about 4.5 million",
+ * "약 450만"), since the digits past those are noise to a reader; past the trillions,
+ * scientific notation. `lang` is the page's language by default.
  */
-export function aboutCount(n: number): string {
+export function aboutCount(n: number, lang: Lang = pageLang()): string {
   if (!Number.isFinite(n)) return "—";
   const whole = Math.round(n);
-  if (Math.abs(whole) < 10_000) return whole.toLocaleString("en");
+  if (Math.abs(whole) < 10_000) return whole.toLocaleString(lang);
   const rounded = Number(whole.toPrecision(2));
-  if (Math.abs(rounded) >= 1e15) return `about ${formatNumber(rounded, 2)}`;
-  const [size, word] = LARGE_COUNTS.find(([s]) => Math.abs(rounded) >= s)!;
-  return `about ${Number((rounded / size).toPrecision(2)).toLocaleString("en")} ${word}`.replace(/-/g, "−");
+  // Intl's compact long notation names the units each language counts in (thousands and millions, or 만 and 억).
+  const count =
+    Math.abs(rounded) >= 1e15 ? formatNumber(rounded, 2) : new Intl.NumberFormat(lang, {notation: "compact", compactDisplay: "long", maximumSignificantDigits: 2}).format(rounded).replace(/-/g, "−");
+  return translator("format", formatMessages, lang)("about", {count});
 }

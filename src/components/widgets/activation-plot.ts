@@ -6,6 +6,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, sideBySide, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
@@ -188,8 +189,8 @@ function plot(entries: CatalogueEntry[], which: "f" | "derivative", name: (e: Ca
   const [lo, hi] = [Math.max(-3, Math.min(-0.1, ...values)), Math.min(5, Math.max(1.1, ...values))];
   const pad = 0.05 * (hi - lo);
   const yDomain: [number, number] = [lo - pad, hi + pad];
-  // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
-  const figure = Plot.plot({
+  // One labelled image: Plot's per-mark and per-axis labels (invalid ARIA, and English) go; the chart's label and caption carry the content.
+  const figure = asImage(Plot.plot({
     width,
     height: 260,
     x: {domain: DOMAIN, label: "s"},
@@ -202,7 +203,7 @@ function plot(entries: CatalogueEntry[], which: "f" | "derivative", name: (e: Ca
       // Where the derivative is undefined (a jump or a corner): an open circle on the axis.
       Plot.dot(undefinedAt, {ariaHidden: "true", x: "s", y: 0, stroke: "name", fill: "white", r: 4.5, strokeWidth: 2})
     ]
-  });
+  }));
   const kinks = undefinedAt.length ? t("kinks", {list: undefinedAt.map((u) => t("kinkAt", {name: u.name, s: formatNumber(u.s, 3)})).join(", ")}) : "";
   const names = entries.map(name).join(", ");
   figure.setAttribute("aria-label", which === "f" ? t("fLabel", {names}) : t("derivativeLabel", {names, kinks}));

@@ -18,7 +18,6 @@ import {createProgressStore, type ProgressStore} from "../course/progress-store.
 import {reportExercise} from "../course/scorm.js";
 import type {Lang, Messages} from "../course/strings.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
-import {activationById} from "../nn/activations.js";
 
 export const messages = {
   answer: "Your answer",
@@ -125,12 +124,13 @@ function blanksForm(t: T): AnswerForm {
 }
 
 function answerForm(exercise: Exercise<never>, t: T, lang: Lang): AnswerForm | null {
+  // The tribes' and the activations' names are the exercise's own strings, so a catalogue translates them.
+  const name = exerciseText(exercise.id, exercise.strings, lang);
   switch (exercise.id) {
     case "home-tribe":
-      // The tribes' names are the exercise's own strings, so a catalogue translates them.
-      return choiceForm("tribe", t("answer"), TRIBES.map((tribe) => ({value: tribe, label: exerciseText(exercise.id, exercise.strings, lang)(tribe)})));
+      return choiceForm("tribe", t("answer"), TRIBES.map((tribe) => ({value: tribe, label: name(tribe)})));
     case "vanishing-ten-layers":
-      return choiceForm("activation", t("answer"), DEPTH_CHOICES.map((id) => ({value: id, label: activationById(id).name})));
+      return choiceForm("activation", t("answer"), DEPTH_CHOICES.map((id) => ({value: id, label: name(id)})));
     case "xor-hidden-units":
       return blanksForm(t);
     case "playground-spiral":

@@ -6,10 +6,11 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, setInput, sideBySide, statusLine} from "../course/dom.js";
 import {aboutCount, formatNumber} from "../course/format.js";
-import type {Messages, Translate} from "../course/strings.js";
+import type {Lang, Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import type {ActivationId} from "../nn/activations.js";
@@ -161,14 +162,14 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     const trained = epochs > 0 && !diverged;
     readout.className = diverged ? "readout notice error" : "readout";
     readout.replaceChildren(
-      element("p", "", ratioText(t, t("atInit"), initial)),
+      element("p", "", ratioText(t, t("atInit"), initial, w.lang)),
       element(
         "p",
         "",
         diverged
           ? t("diverged", {n: epochs, reason: diverged})
           : trained
-            ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
+            ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current, w.lang), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
             : t("untrained", {loss: formatNumber(initial.loss, 3), eta: LEARNING_RATE, points: data.inputs.length})
       )
     );
@@ -188,15 +189,15 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     const positive = rows.map((r) => r.norm).filter((n) => n > 0);
     const floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
     const top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
-    // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
-    const plot = Plot.plot({
+    // One labelled image: Plot's per-mark and per-axis labels (invalid ARIA, and English) go; the chart's label and caption carry the content.
+    const plot = asImage(Plot.plot({
       width: chartWidth,
       height: 320,
       x: {domain: [0.4, layers + 0.6], label: t("chart.x"), ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
       y: {type: "log", domain: [floor, top], label: t("chart.y"), grid: true, tickFormat: "~e"},
       color: {domain: [atInit, ...(current ? [after] : [])], range: [PALETTE.reference, PALETTE.live], legend: true},
       marks: [Plot.rectY(rows, {ariaHidden: "true", x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
-    });
+    }));
     const m = current ?? initial;
     plot.setAttribute(
       "aria-label",
@@ -224,8 +225,8 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
   return root;
 }
 
-function ratioText(t: T, when: string, m: GradientMeasurement): string {
+function ratioText(t: T, when: string, m: GradientMeasurement, lang: Lang): string {
   if (m.ratio === null) return t("noRatio", {when});
-  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: aboutCount(1 / m.ratio)}) : "";
+  const plain = m.ratio < 0.5 && m.ratio > 0 ? t("ratioPlain", {times: aboutCount(1 / m.ratio, lang)}) : "";
   return t("ratio", {when, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[m.norms.length - 1], 3), ratio: formatNumber(m.ratio, 3), plain});
 }

@@ -1,5 +1,5 @@
 /** Activations page: the sigmoid's slope for a given β, and which activation keeps the gradient alive through ten layers. */
-import {activationById, sigmoid, sigmoidWithSlope, type ActivationId} from "../../nn/activations.js";
+import {sigmoid, sigmoidWithSlope, type ActivationId} from "../../nn/activations.js";
 import {gradientNormsAtInit} from "../../nn/vanishing.js";
 import type {Lang} from "../strings.js";
 import {closeTo, exerciseText, feedback, parseAnswerNumber, type Exercise} from "./types.js";
@@ -53,7 +53,8 @@ export const sigmoidSlopeExercise: Exercise<string, typeof SLOPE_STRINGS> = {
 export const DEEP_NET = {depth: 10, width: 16, init: "xavier"} as const;
 /** "Alive": the first layer still receives at least a tenth of the output layer's gradient. */
 export const ALIVE_RATIO = 0.1;
-export const DEPTH_CHOICES: readonly ActivationId[] = ["sigmoid", "relu"];
+export const DEPTH_CHOICES = ["sigmoid", "relu"] as const satisfies readonly ActivationId[];
+type DepthChoice = (typeof DEPTH_CHOICES)[number];
 
 /** First-to-last gradient-norm ratio of the deep net at initialisation, as the lab measures it. */
 export function depthRatio(activation: ActivationId): number {
@@ -62,6 +63,8 @@ export function depthRatio(activation: ActivationId): number {
 
 export const DEPTH_STRINGS = {
   title: "Ten layers deep",
+  sigmoid: "Sigmoid",
+  relu: "ReLU",
   prompt: "A network has {depth} hidden layers of {width} units. Which hidden activation keeps the gradient alive all the way back to the first layer: {choices}?",
   choose: "Pick one of the activations.",
   correct: "Correct: with {name} the first layer still gets {ratio} times the output layer's gradient.",
@@ -73,13 +76,17 @@ export const depthExercise: Exercise<string, typeof DEPTH_STRINGS> = {
   id: "vanishing-ten-layers",
   page: "activations",
   strings: DEPTH_STRINGS,
-  prompt: (lang?: Lang) => exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang)("prompt", {depth: DEEP_NET.depth, width: DEEP_NET.width, choices: DEPTH_CHOICES.map((id) => activationById(id).name).join(", ")}),
+  prompt(lang?: Lang) {
+    const t = exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang);
+    return t("prompt", {depth: DEEP_NET.depth, width: DEEP_NET.width, choices: DEPTH_CHOICES.map((id) => t(id)).join(", ")});
+  },
   check(choice, lang) {
     const t = exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang);
-    if (!DEPTH_CHOICES.includes(choice as ActivationId)) return feedback(false, t("choose"));
-    const id = choice as ActivationId;
+    if (!DEPTH_CHOICES.includes(choice as DepthChoice)) return feedback(false, t("choose"));
+    const id = choice as DepthChoice;
     const ratio = depthRatio(id);
-    const name = activationById(id).name;
+    // The choices' names are the exercise's own strings, so a catalogue translates them.
+    const name = t(id);
     return ratio >= ALIVE_RATIO ? feedback(true, t("correct", {name, ratio})) : feedback(false, t("wrong", {name, ratio}));
   },
   worked: (lang?: Lang) => exerciseText("vanishing-ten-layers", DEPTH_STRINGS, lang)("worked", {sigmoidRatio: depthRatio("sigmoid"), reluRatio: depthRatio("relu")})

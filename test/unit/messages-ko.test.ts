@@ -1,22 +1,43 @@
 // The Korean catalogue: every namespace it has covers every English key, keeps each placeholder, and reaches the kernel's translators.
+import {readFileSync} from "node:fs";
 import {expect, test} from "vitest";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
+import {GD_EXERCISE_STRINGS} from "../../src/components/course/gd-exercise.js";
+import {ONE_STEP_STRINGS} from "../../src/components/course/exercises/gradient-descent.js";
+import {BACKPROP_STRINGS} from "../../src/components/course/exercises/backpropagation.js";
+import {messages as gd1dMessages} from "../../src/components/widgets/gd-1d.js";
+import {messages as gd2dMessages} from "../../src/components/widgets/gd-2d.js";
+import {messages as gdQuizMessages} from "../../src/components/widgets/gd-quiz.js";
+import {messages as backpropMessages} from "../../src/components/widgets/backprop-stepper.js";
+import {messages as sigmoidDerivativeMessages} from "../../src/components/widgets/sigmoid-derivative.js";
 
-// The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
+// Every namespace of the catalogue. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
   widget: kernelMessages,
-  "url-state": urlMessages
+  "url-state": urlMessages,
+  "gradient-descent": gd1dMessages,
+  "gd-quiz": gdQuizMessages,
+  "gd-2d": gd2dMessages,
+  backprop: backpropMessages,
+  "sigmoid-derivative": sigmoidDerivativeMessages,
+  "exercise.gd-quiz": GD_EXERCISE_STRINGS,
+  "exercise.gd-one-step": ONE_STEP_STRINGS,
+  "exercise.backprop-dw1": BACKPROP_STRINGS
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The lecture's English terms, which a Korean page may show as they are.
+const terms = new Set(readFileSync("test/browser/korean-english-terms.txt", "utf8").split("\n").filter((line) => line && !line.startsWith("#")));
+const englishWords = (text: string) => (text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !terms.has(word));
 
-test.each(Object.entries(english))("namespace %s: the same keys in Korean, each in Hangul with the English placeholders", (namespace, en) => {
+test.each(Object.entries(english))("namespace %s: the same keys in Korean, each in Hangul (or a formula or lecture term as in English) with the English placeholders", (namespace, en) => {
   const ko: Messages = koMessages[namespace as keyof typeof koMessages];
   expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
   for (const [key, text] of Object.entries(en)) {
-    expect(ko[key], key).toMatch(/[\uac00-\ud7a3]/);
+    // A message without Hangul, such as "y = x²", "η" or "Adam", is the English one and has no English word in it.
+    if (!/[\uac00-\ud7a3]/.test(ko[key])) expect([ko[key], englishWords(ko[key])], key).toEqual([text, []]);
     expect(placeholders(ko[key]), key).toEqual(placeholders(text));
   }
 });

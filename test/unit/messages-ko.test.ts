@@ -5,8 +5,8 @@ import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
-import {GD_EXERCISE_STRINGS} from "../../src/components/course/gd-exercise.js";
-import {ONE_STEP_STRINGS} from "../../src/components/course/exercises/gradient-descent.js";
+import {checkExercise, GD_EXERCISE_STRINGS} from "../../src/components/course/gd-exercise.js";
+import {oneStepExercise, ONE_STEP_STRINGS} from "../../src/components/course/exercises/gradient-descent.js";
 import {BACKPROP_STRINGS} from "../../src/components/course/exercises/backpropagation.js";
 import {messages as gd1dMessages} from "../../src/components/widgets/gd-1d.js";
 import {messages as gd2dMessages} from "../../src/components/widgets/gd-2d.js";
@@ -46,4 +46,11 @@ test("the kernel's translators answer in Korean once the catalogue is imported",
   expect(translator("widget", kernelMessages, "ko")("pause")).toBe("일시 정지");
   expect(translator("url-state", urlMessages, "ko")("outside", {name: "lr", raw: 9, min: 0, max: 1, value: 0.1})).toBe("lr: 9 값이 0…1 범위를 벗어나 0.1 값을 사용합니다.");
   expect(translator("widget", kernelMessages, "en")("pause")).toBe("Pause");
+});
+
+test("the gradient-descent exercises give their feedback in Korean, with the engine's numbers", () => {
+  expect(checkExercise("1,92", 0, "ko").message).toBe("정답입니다. 두 번 갱신하면 x = 1.92입니다.");
+  expect(checkExercise("2.4", 0, "ko").message).toBe("한 번 갱신한 뒤의 x가 2.4입니다. 문제는 두 번 갱신한 값을 묻고 있으니 같은 규칙을 한 번 더 적용하세요.");
+  expect(oneStepExercise.check("0.5", "ko").message).toBe("정답입니다. η = 0.5이면 한 번의 갱신으로 정확히 x = 0에 닿습니다.");
+  expect(checkExercise("1.92", 0, "en").message).toBe("Correct: x = 1.92 after two updates.");
 });

@@ -33,7 +33,7 @@ export const koDescent = {
     curveLabel: "곡선 {curve} 위에 경사 하강법의 갱신 {n}번을 화살표로 그린 그림입니다. 지금 위치는 x = {x}입니다.",
     curveCaption: "화살표 하나가 갱신 한 번입니다. 지금 위치는 x = {x}입니다.",
     curveCaptionOutside: "화살표 하나가 갱신 한 번입니다. 지금 위치는 x = {x}입니다(그림의 범위 밖).",
-    tableCaption: "갱신할 때마다의 x와 y",
+    tableCaption: "갱신별 x와 y",
     tableUpdate: "갱신",
     tableDiverged: "— (발산)",
     rateHeading: "학습률에 따라 필요한 갱신 횟수",

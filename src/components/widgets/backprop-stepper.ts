@@ -30,7 +30,6 @@ import {button, element, scrollBox, sideBySide, statusLine} from "../course/dom.
 import {formatFixed, formatNumber} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
-import {networkLabels, networkMessages} from "./perceptron-controls.js";
 
 const WEIGHT_RANGE: [number, number] = [-5, 5];
 const parameter = (value: number) => ({kind: "number", min: WEIGHT_RANGE[0], max: WEIGHT_RANGE[1], default: value}) as const;
@@ -106,8 +105,7 @@ export const messages = {
   "update.now": "now",
   "update.after": "after the update",
   falls: "The loss falls from {before} to {after}.",
-  rises: "The loss rises from {before} to {after}: η is too large for this step.",
-  ...networkMessages
+  rises: "The loss rises from {before} to {after}: η is too large for this step."
 } satisfies Messages;
 
 type T = Translate<typeof messages>;
@@ -236,7 +234,6 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): Widget
         valueDigits: 3,
         highlight: shown?.highlight,
         width: diagramWidth,
-        labels: networkLabels((key) => t(key)),
         ariaLabel: label + (shown ? t("diagramHighlight", {id: shown.id}) : "")
       })
     );

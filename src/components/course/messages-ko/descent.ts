@@ -135,24 +135,7 @@ export const koDescent = {
     "update.now": "지금",
     "update.after": "갱신 뒤",
     falls: "비용이 {before}에서 {after}까지 줄어듭니다.",
-    rises: "비용이 {before}에서 {after}까지 오히려 커집니다. 이 단계에는 η가 너무 큽니다.",
-    "net.biasEdge": "편향 1 → {to}",
-    "net.edge": "{from} → {to}",
-    "net.weightValue": "{edge}: 가중치 {value}",
-    "net.biasValue": "{edge}: 편향 {value}",
-    "net.biasNode": "{layer}층의 편향 노드(늘 1)",
-    "net.nodeValue": "{name} = {value}",
-    "net.inputLayer": "입력층",
-    "net.outputLayer": "출력층",
-    "net.hiddenLayer": "은닉층",
-    "net.hiddenLayerN": "은닉층 {layer}",
-    "net.bias": "편향",
-    "net.weights": "가중치",
-    "net.activation": "활성화 함수",
-    "net.activationNamed": "활성화 함수({name})",
-    "net.shape": "{sizes} 신경망 그림",
-    "net.plain": "{shape}: 노드와 가중치가 붙은 연결.",
-    "net.described": "{shape}: 입력 {inputs}, 출력 {outputs}."
+    rises: "비용이 {before}에서 {after}까지 오히려 커집니다. 이 단계에는 η가 너무 큽니다."
   } satisfies Catalogue<typeof import("../../widgets/backprop-stepper.js").messages>,
 
   "sigmoid-derivative": {

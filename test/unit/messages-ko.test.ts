@@ -12,7 +12,6 @@ import {messages as gd1dMessages} from "../../src/components/widgets/gd-1d.js";
 import {messages as gd2dMessages} from "../../src/components/widgets/gd-2d.js";
 import {messages as gdQuizMessages} from "../../src/components/widgets/gd-quiz.js";
 import {messages as backpropMessages} from "../../src/components/widgets/backprop-stepper.js";
-import {messages as sigmoidDerivativeMessages} from "../../src/components/widgets/sigmoid-derivative.js";
 
 // Every namespace of the catalogue. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
@@ -22,7 +21,6 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Message
   "gd-quiz": gdQuizMessages,
   "gd-2d": gd2dMessages,
   backprop: backpropMessages,
-  "sigmoid-derivative": sigmoidDerivativeMessages,
   "exercise.gd-quiz": GD_EXERCISE_STRINGS,
   "exercise.gd-one-step": ONE_STEP_STRINGS,
   "exercise.backprop-dw1": BACKPROP_STRINGS

@@ -138,14 +138,6 @@ export const koDescent = {
     rises: "비용이 {before}에서 {after}까지 오히려 커집니다. 이 단계에는 η가 너무 큽니다."
   } satisfies Catalogue<typeof import("../../widgets/backprop-stepper.js").messages>,
 
-  "sigmoid-derivative": {
-    beta: "기울기 β",
-    s: "점 s",
-    caption: "파란색은 τ(s), 주황색은 τ′(s)입니다. 점선은 s에서 τ에 그은 접선이며, 그 기울기가 τ′(s)입니다.",
-    chartLabel: "기울기가 β = {beta}인 시그모이드와 그 도함수입니다. s = {s}에서 τ = {tau}, τ′ = {slope}이고, 도함수는 s = 0에서 β/4 = {peak}로 가장 큽니다.",
-    peak: "도함수는 s = 0에서 가장 큽니다. 그곳에서 τ = ½이고 τ′ = β/4 = {peak}입니다. 0에서 멀어지면 도함수는 0에 가까워집니다. 포화된 시그모이드는 기울기를 거의 되돌려 보내지 못합니다."
-  } satisfies Catalogue<typeof import("../../widgets/sigmoid-derivative.js").messages>,
-
   "exercise.gd-quiz": {
     title: "y = x²에서 두 걸음 내려가기",
     prompt: "y = x²의 최솟값을 경사 하강법으로 찾습니다. x₀ = {x0}에서 학습률 η = {eta}로 시작해 {updates}번 갱신하면 x는 얼마가 될까요?",

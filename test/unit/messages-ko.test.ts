@@ -2,6 +2,9 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
+import {networkDiagramMessages} from "../../src/components/charts/network-diagram.js";
+import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/course/exercises/perceptron.js";
+import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
@@ -13,6 +16,12 @@ import {messages as gd1dMessages} from "../../src/components/widgets/gd-1d.js";
 import {messages as gd2dMessages} from "../../src/components/widgets/gd-2d.js";
 import {messages as gdQuizMessages} from "../../src/components/widgets/gd-quiz.js";
 import {messages as backpropMessages} from "../../src/components/widgets/backprop-stepper.js";
+import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
+import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
+import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
+import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
+import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
+import {messages as xorTrainer} from "../../src/components/widgets/xor-trainer.js";
 
 // Every namespace of the catalogue. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
@@ -24,7 +33,16 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Message
   backprop: backpropMessages,
   "exercise.gd-quiz": GD_EXERCISE_STRINGS,
   "exercise.gd-one-step": ONE_STEP_STRINGS,
-  "exercise.backprop-dw1": BACKPROP_STRINGS
+  "exercise.backprop-dw1": BACKPROP_STRINGS,
+  perceptron: perceptronExplorer,
+  "perceptron-blanks": perceptronBlanks,
+  "perceptron-learner": perceptronLearner,
+  "xor-composition": xorComposition,
+  "hidden-space": hiddenSpace,
+  "xor-trainer": xorTrainer,
+  "network-diagram": networkDiagramMessages,
+  "exercise.perceptron-blanks": PERCEPTRON_STRINGS,
+  "exercise.xor-hidden-units": XOR_STRINGS
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // The words a Korean page may show in English: the lecture's own terms, names, formats and units.
@@ -59,4 +77,14 @@ test("the gradient-descent exercises give their feedback in Korean, with the eng
   expect(checkExercise("2.4", 0, "ko").message).toBe("한 번 갱신한 뒤의 x가 2.4입니다. 문제는 두 번 갱신한 값을 묻고 있으니 같은 규칙을 한 번 더 적용하세요.");
   expect(oneStepExercise.check("0.5", "ko").message).toBe("정답입니다. η = 0.5이면 한 번의 갱신으로 정확히 x = 0에 닿습니다.");
   expect(checkExercise("1.92", 0, "en").message).toBe("Correct: x = 1.92 after two updates.");
+});
+
+test("the network drawing and the perceptron pages' exercises answer in Korean on a Korean page", () => {
+  const net = translator("network-diagram", networkDiagramMessages, "ko");
+  expect(net("activationNamed", {name: "시그모이드"})).toBe("활성화 함수 (시그모이드)");
+  expect(translator("network-diagram", networkDiagramMessages, "en")("hiddenLayer")).toBe("hidden layer");
+  expect(perceptronExercise.check({gate: "and", blanks: {w1: "0.5", w2: "0.5", b: "-0.2"}}, "ko").message).toBe(
+    "아직 아닙니다: (1, 0)의 출력이 1이지만 0이어야 합니다; (0, 1)의 출력이 1이지만 0이어야 합니다. 출력이 0이어야 하는 곳에서는 합 w₁x₁ + w₂x₂ + b가 0 이하여야 합니다. 그곳에서 합을 줄이세요."
+  );
+  expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(−0.5, −0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = −0.2\./);
 });

@@ -17,6 +17,13 @@ import {messages as embedBuilder} from "../../src/components/widgets/embed-build
 import {messages as activationMessages} from "../../src/components/widgets/activation-plot.js";
 import {messages as courseProgressMessages} from "../../src/components/widgets/course-progress.js";
 import {messages as exerciseMessages} from "../../src/components/widgets/exercise.js";
+import {checkExercise, GD_EXERCISE_STRINGS} from "../../src/components/course/gd-exercise.js";
+import {oneStepExercise, ONE_STEP_STRINGS} from "../../src/components/course/exercises/gradient-descent.js";
+import {BACKPROP_STRINGS} from "../../src/components/course/exercises/backpropagation.js";
+import {messages as gd1dMessages} from "../../src/components/widgets/gd-1d.js";
+import {messages as gd2dMessages} from "../../src/components/widgets/gd-2d.js";
+import {messages as gdQuizMessages} from "../../src/components/widgets/gd-quiz.js";
+import {messages as backpropMessages} from "../../src/components/widgets/backprop-stepper.js";
 import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
 import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
 import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
@@ -31,7 +38,7 @@ import {runViewMessages} from "../../src/components/mnist/run-view.js";
 import {chartMessages} from "../../src/components/charts/training-charts.js";
 import {backendReason, problemText, workerMessages} from "../../src/components/mnist/worker-text.js";
 
-// The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
+// Every namespace of the catalogue. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof typeof mnistEnglish>, Messages> = {
   widget: kernelMessages,
   "url-state": urlMessages,
@@ -47,6 +54,13 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof t
   exercise: exerciseMessages,
   "course-progress": courseProgressMessages,
   format: formatMessages,
+  "gradient-descent": gd1dMessages,
+  "gd-quiz": gdQuizMessages,
+  "gd-2d": gd2dMessages,
+  backprop: backpropMessages,
+  "exercise.gd-quiz": GD_EXERCISE_STRINGS,
+  "exercise.gd-one-step": ONE_STEP_STRINGS,
+  "exercise.backprop-dw1": BACKPROP_STRINGS,
   perceptron: perceptronExplorer,
   "perceptron-blanks": perceptronBlanks,
   "perceptron-learner": perceptronLearner,
@@ -104,6 +118,13 @@ test("exercises answer in Korean on a Korean page, their choices' names included
   expect(tribeExercise.check("symbolists", "ko").message).toBe("이 갈래가 아닙니다. 기호주의 갈래는 다른 방식으로 배웁니다. 신경망이 조절하는 것에서 이름을 딴 갈래는 어느 것일까요?");
   expect(depthExercise.prompt("ko")).toContain("시그모이드, ReLU 가운데");
   expect(depthExercise.check("relu", "ko").message).toMatch(/^정답입니다: ReLU에서는 첫 층이/);
+});
+
+test("the gradient-descent exercises give their feedback in Korean, with the engine's numbers", () => {
+  expect(checkExercise("1,92", 0, "ko").message).toBe("정답입니다. 두 번 갱신하면 x = 1.92입니다.");
+  expect(checkExercise("2.4", 0, "ko").message).toBe("한 번 갱신한 뒤의 x가 2.4입니다. 문제는 두 번 갱신한 값을 묻고 있으니 같은 규칙을 한 번 더 적용하세요.");
+  expect(oneStepExercise.check("0.5", "ko").message).toBe("정답입니다. η = 0.5이면 한 번의 갱신으로 정확히 x = 0에 닿습니다.");
+  expect(checkExercise("1.92", 0, "en").message).toBe("Correct: x = 1.92 after two updates.");
 });
 
 test("the network drawing and the perceptron pages' exercises answer in Korean on a Korean page", () => {

@@ -234,6 +234,7 @@ export function createBackpropStepperWidget(options: WidgetOptions = {}): Widget
         valueDigits: 3,
         highlight: shown?.highlight,
         width: diagramWidth,
+        lang: w.lang,
         ariaLabel: label + (shown ? t("diagramHighlight", {id: shown.id}) : "")
       })
     );

@@ -10,6 +10,7 @@ import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import type {Schema} from "../course/url-state.js";
 import {button, element, labelledRange, setInput, sideBySide, statusLine} from "../course/dom.js";
+import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
@@ -238,9 +239,8 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     });
     const last = shown[shown.length - 1];
     const outside = last.x < lo || last.x > hi;
-    plot.setAttribute("role", "img");
     plot.setAttribute("aria-label", t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
-    chart.replaceChildren(plot, element("figcaption", "", t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)})));
+    chart.replaceChildren(asImage(plot), element("figcaption", "", t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)})));
   }
 
   function drawTable(shown: CurveRun["points"], divergedNow: boolean) {
@@ -294,7 +294,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       mine.status === "reached" ? t("rate.mineReached", {lr, steps: mine.steps}) : mine.status === "diverged" ? t("rate.mineDiverged", {lr}) : t("rate.mineNotReached", {lr})
     ].filter(Boolean);
     plot.setAttribute("aria-label", t("rate.label", {curve: c.name, x0: formatNumber(v.x0), n: reach.length, summary: summary.join(" ")}));
-    rateChart.replaceChildren(plot, element("figcaption", "", summary.join(" ")));
+    rateChart.replaceChildren(asImage(plot), element("figcaption", "", summary.join(" ")));
   }
 
   w.observeWidth(chartRow, (width) => {

@@ -6,6 +6,7 @@
  */
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
@@ -260,8 +261,8 @@ export function createGd2dWidget(options: WidgetOptions = {}): WidgetElement<Gd2
         Plot.dot([{x: v.sx, y: v.sy}], {ariaHidden: "true", x: "x", y: "y", r: 5, stroke: PALETTE.ink, strokeWidth: 2})
       ]
     }) as PlotSvg;
-    plot.setAttribute("role", "img");
     plot.setAttribute("aria-label", t("plotLabel", {surface: t(`surface.${v.surface}`), x: formatNumber(v.sx), y: formatNumber(v.sy)}));
+    asImage(plot);
     plot.style.cursor = "crosshair";
     base = {plot, width, height, ...pathLayer(plot)};
     chart.replaceChildren(plot);

@@ -23,6 +23,7 @@ export const messages = {
   selected: "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.",
   codeLabel: "{name}, generated from your settings",
   failed: "No code for these settings: {reason}",
+  noTraining: "the experiment has no training points",
   custom: "Your own points are not in the link: add or load them in the playground above and the export follows."
 } satisfies Messages;
 
@@ -172,6 +173,8 @@ export function createPlaygroundCodeWidget(options: WidgetOptions = {}): Pytorch
   const update = throttled((live: LivePlayground) => {
     const experiment = experimentOf(live.config, live.epoch > 0 ? live.epoch : DEFAULT_PLAYGROUND_EPOCHS, live.data);
     if (!experiment) return view.update({error: view.t("custom")});
+    // The generator's own refusal, said in the page's language.
+    if (experiment.data.train.length === 0) return view.update({error: view.t("noTraining")});
     let bundle: CodeBundle;
     try {
       bundle = {

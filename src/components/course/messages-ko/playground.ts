@@ -101,7 +101,7 @@ export const koPlayground = {
     "data.placeholder": "1.5,-2,0\n-3,2.5,1",
     "data.importText": "CSV 글 불러오기",
     "data.upload": "CSV 파일 올리기",
-    "data.tooLarge": "{name} 파일은 2 MB보다 큽니다. 플레이그라운드가 받는 최대 5,000줄을 훨씬 넘는 크기입니다.",
+    "data.tooLarge": "{name} 파일은 2 MB보다 큽니다. 플레이그라운드가 받는 5,000줄을 넘는 크기입니다.",
     "data.download": "점 내려받기(CSV)",
     "data.clear": "점 모두 지우기",
     "data.cleared": "점을 모두 지웠습니다.",

@@ -109,7 +109,7 @@ describe("the playground's reports in Korean", () => {
     expect(importWeights(other, [2, 4, 1], ["x1", "x2"], "tanh", ko)).toMatchObject({message: expect.stringContaining("이 파일은 2-8-1 신경망의 것인데 지금 신경망은 2-4-1입니다.")});
     // The English reports stay the default.
     expect(parseCsv("1,2").errors).toEqual(["line 1: expected 3 values (x1,x2,label), found 2"]);
-    expect(spiralExercise.worked("ko")).toContain("입력 특징은 x₁, x₂, sin x₁, sin x₂, 은닉층은 뉴런 8, 4개(모두 12개)에 tanh");
+    expect(spiralExercise.worked("ko")).toContain("입력 특징은 x₁, x₂, sin x₁, sin x₂, 은닉층은 뉴런 8개와 4개(모두 12개)에 tanh");
     expect(spiralExercise.worked("en")).toContain("input features x₁, x₂, sin x₁, sin x₂; hidden layers 8 and 4 (12 neurons)");
   });
 });

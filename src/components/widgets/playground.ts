@@ -68,10 +68,6 @@ export const messages = {
   "network.neuron": "hidden layer {layer}, neuron {neuron}",
   "network.addNeuron": "Add a neuron to hidden layer {layer}",
   "network.removeNeuron": "Remove a neuron from hidden layer {layer}",
-  "network.edge": "{from} → {to}",
-  "network.weightValue": "{edge}: weight {value}",
-  "network.shape": "A {sizes} network drawing",
-  "network.plain": "{shape}: nodes and weighted edges.",
   "loss.training": "training",
   "loss.test": "test",
   "loss.epoch": "epoch",
@@ -199,6 +195,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
   );
   const network = createNetworkView(
     t,
+    w.lang,
     (layer, delta) => changeConfig({layers: config.layers.map((n, l) => (l === layer ? n + delta : n))}),
     (edge) => editor.choose(edge)
   );

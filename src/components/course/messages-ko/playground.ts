@@ -1,15 +1,10 @@
 /** Korean for the playground's widget, code panel and exercise. */
 import type {Catalogue} from "../messages-ko.js";
+import {activationNames} from "./perceptron.js";
 
 export const koPlayground = {
   playground: {
-    "act.step": "계단 함수",
-    "act.sigmoid": "시그모이드",
-    "act.tanh": "tanh",
-    "act.relu": "ReLU",
-    "act.leaky-relu": "Leaky ReLU",
-    "act.elu": "ELU",
-    "act.linear": "선형 함수",
+    ...activationNames,
     stepEpoch: "한 단계(1 epoch)",
     status: "epoch {epoch} · 훈련 손실 {trainLoss} · 테스트 손실 {testLoss} · 훈련 정확도 {trainAccuracy} · 테스트 정확도 {testAccuracy}",
     percent: "{value} %",

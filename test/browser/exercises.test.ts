@@ -295,7 +295,7 @@ describe("the PyTorch export", () => {
 
   test("the MNIST code follows the trainer's settings and parses", async () => {
     const o = await openPage(site, "/mnist");
-    const code = o.page.locator(".pytorch-code code");
+    const code = o.page.locator(".pytorch-code pre code");
     await expect.poll(() => code.innerText(), {timeout: 60_000}).toContain("torch.nn.Linear(784, 256)");
     const lecture = await code.innerText();
     expect(lecture).toContain("torch.nn.Linear(256, 10)");
@@ -313,7 +313,7 @@ describe("the PyTorch export", () => {
 
   test("the playground exports its experiment as a script and its CSV", async () => {
     const o = await openPage(site, "/playground?dataset=spiral&sinx1=true");
-    const code = o.page.locator(".pytorch-code code");
+    const code = o.page.locator(".pytorch-code pre code");
     await expect.poll(() => code.innerText(), {timeout: 60_000}).toContain("FEATURES = ['x1', 'x2', 'sinx1']");
     parses(await code.innerText());
     const links = o.page.locator(".pytorch-code a.download");
@@ -337,7 +337,7 @@ describe("the PyTorch export", () => {
     const csvLink = o.page.locator(".pytorch-code a.download").nth(1);
     // 50 generated points plus the tapped one (and the header): the export is on the learner's points, not regenerated from the link.
     await expect.poll(async () => (await csvLink.evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text())).trim().split("\n").length, {timeout: 30_000}).toBe(52);
-    parses(await o.page.locator(".pytorch-code code").innerText());
+    parses(await o.page.locator(".pytorch-code pre code").innerText());
     expect(o.errors).toEqual([]);
     await o.page.context().close();
   });

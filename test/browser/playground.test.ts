@@ -222,6 +222,62 @@ describe("playground on the widget kernel", () => {
   });
 });
 
+describe("the Korean playground", () => {
+  async function openKorean(query: string) {
+    const opened = await openPage(site, `/ko/playground${query}`);
+    await opened.page.waitForSelector(".playground canvas.playground-plane", WAIT);
+    await opened.page.waitForFunction(() => /epoch \d+ · 훈련 손실/.test(document.querySelector(".playground-status")?.textContent ?? ""), null, WAIT);
+    return opened;
+  }
+  const hangul = /[\uac00-\ud7a3]/;
+  // Latin words in a report, less the lecture's terms and what the file itself said (quoted fields, sizes).
+  const english = (text: string) => (text.replace(/'[^']*'/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !["CSV", "JSON"].includes(w));
+
+  test("a corrupted CSV gets a report in Korean, and the points, the settings and the trained network stay as they were", async () => {
+    const {page, errors} = await openKorean("?dataset=gauss&seed=5");
+    for (let k = 0; k < 3; ++k) await page.getByRole("button", {name: "한 단계(1 epoch)"}).click();
+    const before = {status: await status(page), label: await page.getAttribute(".playground-plane", "aria-label"), search: new URL(page.url()).search, image: await planeImage(page)};
+    expect(before.status).toMatch(/^epoch 3 · /);
+    expect(before.label).toContain("훈련 점 250개");
+    await page.locator(".playground-data summary").click();
+    // Not CSV at all: binary bytes, a NUL, stray markup.
+    const garbage = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x3c, 0x62, 0x3e, 0x2c, 0x2c, 0x0a, 0x31, 0x2c, 0x32, 0x0a]);
+    await page.locator(".playground-data input[type=file]").setInputFiles({name: "broken.csv", mimeType: "text/csv", buffer: garbage});
+    const report = page.locator(".playground-data [role=status]");
+    await report.filter({hasText: "불러온 점이 없습니다."}).waitFor(WAIT);
+    const lines = await report.locator("li").allTextContents();
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line).toMatch(hangul);
+      expect(english(line), line).toEqual([]);
+    }
+    expect(lines.join("\n")).toMatch(/\d+번째 줄: 값이 3개\(x₁, x₂, 클래스\)여야 하는데 2개입니다/);
+    expect(await report.getAttribute("class")).toContain("error");
+    // Nothing was lost: the same points, settings, epoch and boundary.
+    expect(await status(page)).toBe(before.status);
+    expect(await page.getAttribute(".playground-plane", "aria-label")).toBe(before.label);
+    expect(new URL(page.url()).search).toBe(before.search);
+    expect(await planeImage(page)).toBe(before.image);
+    // A partly corrupted CSV: the good rows come in, each bad line is reported by number in Korean.
+    await page.getByLabel("CSV(한 줄에 x₁, x₂, 클래스)").fill("x1,x2,label\n1,2,0\n3,4,cat\n-1,-2,1\n7,0,1\n0,0,2");
+    await page.getByRole("button", {name: "CSV 글 불러오기"}).click();
+    await report.filter({hasText: "점 3개를 불러왔습니다."}).waitFor(WAIT);
+    expect(await report.locator("li").allTextContents()).toEqual([
+      "점 3개를 불러왔습니다.",
+      "3번째 줄: 클래스 'cat'은(는) 0–4 사이의 정수가 아닙니다",
+      "5번째 줄: x1 값 '7'은(는) 평면 −6…6을 벗어납니다"
+    ]);
+    expect(await page.textContent(".playground-network figcaption")).toContain("softmax 출력 3개");
+    // A corrupted weights file: a Korean message, and the network keeps its weights.
+    const trained = await status(page);
+    await page.locator(".playground-files input[type=file]").setInputFiles({name: "w.json", mimeType: "application/json", buffer: Buffer.from("{\"format\": ")});
+    await page.locator(".playground-files + [role=status]").filter({hasText: "올바른 JSON 파일이 아닙니다."}).waitFor(WAIT);
+    expect(await status(page)).toBe(trained);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 async function streamText(stream: NodeJS.ReadableStream, encoding: BufferEncoding = "utf8"): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));

@@ -6,6 +6,7 @@ import {networkDiagramMessages} from "../../src/components/charts/network-diagra
 import {DEPTH_STRINGS, depthExercise, SLOPE_STRINGS} from "../../src/components/course/exercises/activations.js";
 import {TRIBE_STRINGS, tribeExercise} from "../../src/components/course/exercises/home.js";
 import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/course/exercises/perceptron.js";
+import {SPIRAL_STRINGS} from "../../src/components/course/exercises/playground.js";
 import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {aboutCount, formatMessages} from "../../src/components/course/format.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
@@ -24,6 +25,10 @@ import {messages as gd1dMessages} from "../../src/components/widgets/gd-1d.js";
 import {messages as gd2dMessages} from "../../src/components/widgets/gd-2d.js";
 import {messages as gdQuizMessages} from "../../src/components/widgets/gd-quiz.js";
 import {messages as backpropMessages} from "../../src/components/widgets/backprop-stepper.js";
+import {csvMessages} from "../../src/components/playground/csv.js";
+import {weightsMessages} from "../../src/components/playground/network-io.js";
+import {messages as playgroundMessages} from "../../src/components/widgets/playground.js";
+import {messages as pytorchCodeMessages} from "../../src/components/widgets/pytorch-code.js";
 import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
 import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
 import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
@@ -61,6 +66,11 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof t
   "exercise.gd-quiz": GD_EXERCISE_STRINGS,
   "exercise.gd-one-step": ONE_STEP_STRINGS,
   "exercise.backprop-dw1": BACKPROP_STRINGS,
+  playground: playgroundMessages,
+  "playground-csv": csvMessages,
+  "playground-weights": weightsMessages,
+  "pytorch-code": pytorchCodeMessages,
+  "exercise.playground-spiral": SPIRAL_STRINGS,
   perceptron: perceptronExplorer,
   "perceptron-blanks": perceptronBlanks,
   "perceptron-learner": perceptronLearner,

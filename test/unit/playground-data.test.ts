@@ -1,7 +1,11 @@
 import {describe, expect, test} from "vitest";
 import {DATASET_IDS, datasetClasses, generateDataset, PLANE, splitTrainTest} from "../../src/components/playground/datasets.js";
 import {FEATURE_IDS, featureVector} from "../../src/components/playground/features.js";
-import {formatCsv, MAX_CSV_ROWS, parseCsv} from "../../src/components/playground/csv.js";
+import {csvMessages, formatCsv, MAX_CSV_ROWS, parseCsv} from "../../src/components/playground/csv.js";
+import {importWeights, weightsMessages} from "../../src/components/playground/network-io.js";
+import {spiralExercise} from "../../src/components/course/exercises/playground.js";
+import "../../src/components/course/messages-ko.js";
+import {translator} from "../../src/components/course/strings.js";
 
 describe("datasets", () => {
   test.each(DATASET_IDS)("%s: the same seed gives the same points; another seed other points", (id) => {
@@ -86,5 +90,26 @@ describe("CSV import", () => {
   test("exported points import back unchanged", () => {
     const points = generateDataset("blobs", {count: 40, noise: 0.1, seed: 2, classes: 5}).map((p) => ({...p, x1: +p.x1.toFixed(4), x2: +p.x2.toFixed(4)}));
     expect(parseCsv(formatCsv(points))).toEqual({points, errors: []});
+  });
+});
+
+describe("the playground's reports in Korean", () => {
+  test("bad CSV lines, a bad weights file and the spiral's worked answer come out in the Korean catalogue's words", () => {
+    const {points, errors} = parseCsv("x1,x2,label\n1,2\n9,0,1\n0,0,cat\n1,1,1", MAX_CSV_ROWS, translator("playground-csv", csvMessages, "ko"));
+    expect(points).toEqual([{x1: 1, x2: 1, label: 1}]);
+    expect(errors).toEqual([
+      "2번째 줄: 값이 3개(x₁, x₂, 클래스)여야 하는데 2개입니다",
+      "3번째 줄: x1 값 '9'은(는) 평면 −6…6을 벗어납니다",
+      "4번째 줄: 클래스 'cat'은(는) 0–4 사이의 정수가 아닙니다"
+    ]);
+    expect(parseCsv("", MAX_CSV_ROWS, translator("playground-csv", csvMessages, "ko")).errors).toEqual(["데이터 줄이 없습니다(한 줄에 x₁, x₂, 클래스가 있어야 합니다)"]);
+    const ko = translator("playground-weights", weightsMessages, "ko");
+    expect(importWeights("{not json", [2, 4, 1], ["x1", "x2"], "tanh", ko)).toEqual({ok: false, message: "올바른 JSON 파일이 아닙니다."});
+    const other = JSON.stringify({format: "perceptron-to-mnist/playground-weights", version: 1, sizes: [2, 8, 1]});
+    expect(importWeights(other, [2, 4, 1], ["x1", "x2"], "tanh", ko)).toMatchObject({message: expect.stringContaining("이 파일은 2-8-1 신경망의 것인데 지금 신경망은 2-4-1입니다.")});
+    // The English reports stay the default.
+    expect(parseCsv("1,2").errors).toEqual(["line 1: expected 3 values (x1,x2,label), found 2"]);
+    expect(spiralExercise.worked("ko")).toContain("입력 특징은 x₁, x₂, sin x₁, sin x₂, 은닉층은 뉴런 8개와 4개(모두 12개)에 tanh");
+    expect(spiralExercise.worked("en")).toContain("input features x₁, x₂, sin x₁, sin x₂; hidden layers 8 and 4 (12 neurons)");
   });
 });

@@ -1,14 +1,31 @@
 /**
  * The learner's own points from CSV text: rows "x1,x2,label", header optional.
  * Never throws: every bad row is skipped and reported with its line number,
- * and the number of rows accepted is capped.
+ * and the number of rows accepted is capped. The reports pass through the
+ * strings hook (namespace "playground-csv"), in English unless a translator
+ * in the widget's language is given.
  */
+import {translator, type Messages, type Translate} from "../course/strings.js";
 import {PLANE, type LabeledPoint} from "./datasets.js";
 
 export const MAX_CSV_ROWS = 5000;
 export const MAX_CLASSES = 5;
 /** At most this many problems are listed; the rest are counted. */
 const MAX_LISTED = 20;
+
+export const csvMessages = {
+  problem: "line {line}: {problem}",
+  fields: "line {line}: expected 3 values (x1,x2,label), found {found}",
+  notNumber: "{name} {field} is not a number",
+  outside: "{name} {field} is outside the plane −{plane}…{plane}",
+  label: "label {field} is not a whole number 0–{last}",
+  more: "… and {n} more bad lines",
+  dropped: "only the first {kept} rows were kept; {dropped} more were ignored",
+  empty: "no data rows found (expected lines of x1,x2,label)"
+} satisfies Messages;
+
+export type CsvTranslate = Translate<typeof csvMessages>;
+const english: CsvTranslate = translator("playground-csv", csvMessages, "en");
 
 export interface CsvResult {
   points: LabeledPoint[];
@@ -21,14 +38,14 @@ function quote(field: string): string {
   return `'${shown.replace(/[\u0000-\u001f\u007f]/g, "?")}'`;
 }
 
-function coordinateProblem(name: string, field: string): string | null {
+function coordinateProblem(name: string, field: string, t: CsvTranslate): string | null {
   const value = field === "" ? NaN : Number(field);
-  if (!Number.isFinite(value)) return `${name} ${quote(field)} is not a number`;
-  if (Math.abs(value) > PLANE) return `${name} ${quote(field)} is outside the plane −${PLANE}…${PLANE}`;
+  if (!Number.isFinite(value)) return t("notNumber", {name, field: quote(field)});
+  if (Math.abs(value) > PLANE) return t("outside", {name, field: quote(field), plane: PLANE});
   return null;
 }
 
-export function parseCsv(text: string, maxRows = MAX_CSV_ROWS): CsvResult {
+export function parseCsv(text: string, maxRows = MAX_CSV_ROWS, t: CsvTranslate = english): CsvResult {
   const points: LabeledPoint[] = [];
   const problems: string[] = [];
   const lines = text.split(/\r\n|\r|\n/);
@@ -44,16 +61,16 @@ export function parseCsv(text: string, maxRows = MAX_CSV_ROWS): CsvResult {
     first = false;
     if (header) continue;
     if (fields.length !== 3) {
-      problems.push(`line ${lineNumber}: expected 3 values (x1,x2,label), found ${fields.length}`);
+      problems.push(t("fields", {line: lineNumber, found: fields.length}));
       continue;
     }
     const [a, b, c] = fields;
     const problem =
-      coordinateProblem("x1", a) ??
-      coordinateProblem("x2", b) ??
-      (/^\d+$/.test(c) && Number(c) < MAX_CLASSES ? null : `label ${quote(c)} is not a whole number 0–${MAX_CLASSES - 1}`);
+      coordinateProblem("x1", a, t) ??
+      coordinateProblem("x2", b, t) ??
+      (/^\d+$/.test(c) && Number(c) < MAX_CLASSES ? null : t("label", {field: quote(c), last: MAX_CLASSES - 1}));
     if (problem) {
-      problems.push(`line ${lineNumber}: ${problem}`);
+      problems.push(t("problem", {line: lineNumber, problem}));
       continue;
     }
     if (points.length >= maxRows) {
@@ -63,9 +80,9 @@ export function parseCsv(text: string, maxRows = MAX_CSV_ROWS): CsvResult {
     points.push({x1: Number(a), x2: Number(b), label: Number(c)});
   }
   const errors = problems.slice(0, MAX_LISTED);
-  if (problems.length > MAX_LISTED) errors.push(`… and ${problems.length - MAX_LISTED} more bad lines`);
-  if (dropped) errors.push(`only the first ${maxRows} rows were kept; ${dropped} more were ignored`);
-  if (points.length === 0 && problems.length === 0) errors.push("no data rows found (expected lines of x1,x2,label)");
+  if (problems.length > MAX_LISTED) errors.push(t("more", {n: problems.length - MAX_LISTED}));
+  if (dropped) errors.push(t("dropped", {kept: maxRows, dropped}));
+  if (points.length === 0 && problems.length === 0) errors.push(t("empty"));
   return {points, errors};
 }
 

@@ -5,7 +5,7 @@
  * changes a setting itself (e.g. a click turns the data into "your points").
  */
 import * as Inputs from "npm:@observablehq/inputs";
-import {activations} from "../nn/activations.js";
+import {activations, type ActivationId} from "../nn/activations.js";
 import {button, element, labelledRange} from "../course/dom.js";
 import {parseParam} from "../course/url-state.js";
 import {DATA_SOURCES, playgroundSchema, selectedFeatures, type DataSource, type PlaygroundConfig} from "../playground/config.js";
@@ -55,7 +55,7 @@ export function createControls(t: PlaygroundTranslate, config: PlaygroundConfig,
     onChange(Object.fromEntries(FEATURE_IDS.map((id) => [id, on.has(id)])) as Partial<PlaygroundConfig>);
   });
 
-  const activation = bind("activation", Inputs.select(Object.keys(activations), {label: t("activation"), value: config.activation, format: (id) => activations[id as keyof typeof activations].name}));
+  const activation = bind("activation", Inputs.select(Object.keys(activations), {label: t("activation"), value: config.activation, format: (id) => t(`act.${id as ActivationId}`)}));
   const loss = bind("loss", Inputs.select(["cross-entropy", "mse"], {label: t("loss"), value: config.loss, format: (l) => t(l === "mse" ? "loss.mse" : "loss.crossEntropy")}));
   const lr = bind("lr", Inputs.select(choices(LEARNING_RATES, config.lr), {label: t("lr"), value: config.lr}));
   const batch = bind("batch", labelledRange([1, 1000], {label: t("batch"), step: 1, value: config.batch}));

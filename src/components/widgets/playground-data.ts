@@ -4,10 +4,11 @@
  * CSV download and clearing. Reports what happened in a status line.
  */
 import * as Inputs from "npm:@observablehq/inputs";
-import {MAX_CLASSES, parseCsv, formatCsv} from "../playground/csv.js";
+import {csvMessages, MAX_CLASSES, parseCsv, formatCsv} from "../playground/csv.js";
 import {PLANE, type LabeledPoint} from "../playground/datasets.js";
 import {PALETTE} from "../charts/palette.js";
 import {button, element} from "../course/dom.js";
+import {translator, type Lang} from "../course/strings.js";
 import {download, filePicker, showMessages} from "./playground-dom.js";
 import type {PlaygroundTranslate} from "./playground.js";
 
@@ -19,10 +20,12 @@ export interface DataPanel {
 
 export function createDataPanel(
   t: PlaygroundTranslate,
+  lang: Lang,
   actions: {add(point: LabeledPoint): void; replace(points: LabeledPoint[]): void; points(): readonly LabeledPoint[]}
 ): DataPanel {
   const status = element("div");
   status.setAttribute("role", "status");
+  const csvT = translator("playground-csv", csvMessages, lang);
   const report = (lines: string[], ok: boolean) => showMessages(status, lines, ok);
   const classes = Array.from({length: MAX_CLASSES}, (_, k) => k);
   const colourName = (k: number) => t(`colour.${PALETTE.classNames[k]}` as Parameters<PlaygroundTranslate>[0]);
@@ -38,7 +41,7 @@ export function createDataPanel(
     actions.add(p);
     report([t("data.added", {x1: p.x1, x2: p.x2, label: p.label})], true);
   });
-  const csv = Inputs.textarea({label: t("data.csv"), rows: 4, placeholder: "x1,x2,label\n1.5,-2,0\n-3,2.5,1"});
+  const csv = Inputs.textarea({label: t("data.csv"), rows: 4, placeholder: t("data.placeholder")});
   const importText = button(t("data.importText"), () => importCsv(csv.value));
   const fileLabel = filePicker(t("data.upload"), ".csv,text/csv,text/plain", async (chosen) => {
     if (chosen.size > 2_000_000) report([t("data.tooLarge", {name: chosen.name})], false);
@@ -50,7 +53,7 @@ export function createDataPanel(
     report([t("data.cleared")], true);
   });
   function importCsv(text: string): void {
-    const {points, errors} = parseCsv(text);
+    const {points, errors} = parseCsv(text, undefined, csvT);
     if (points.length) actions.replace(points);
     const summary = points.length === 0 ? t("data.nothing") : points.length === 1 ? t("data.importedOne") : t("data.imported", {n: points.length});
     report([summary, ...errors], errors.length === 0);

@@ -5,6 +5,7 @@
  * it short however long training runs.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import {element} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
@@ -49,7 +50,7 @@ export function createLossView(t: PlaygroundTranslate): LossView {
       ])
       .filter((r) => Number.isFinite(r.loss));
     chart.replaceChildren(
-      Plot.plot({
+      asImage(Plot.plot({
         width,
         height: 150,
         marginLeft: 48,
@@ -60,7 +61,7 @@ export function createLossView(t: PlaygroundTranslate): LossView {
         ariaLabel: t("loss.label"),
         // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the numbers.
         marks: [Plot.ruleY([0], {ariaHidden: "true"}), Plot.line(rows, {ariaHidden: "true", x: "epoch", y: "loss", stroke: "set", z: "set", strokeWidth: 1.5})]
-      })
+      }))
     );
     const last = history[history.length - 1];
     caption.textContent = last ? t("loss.summary", {epoch: last.epoch, train: formatFixed(last.train, 4), test: formatFixed(last.test, 4)}) : "";

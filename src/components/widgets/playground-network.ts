@@ -7,6 +7,7 @@
 import {createNetworkDiagram, type NetworkDrawing, type NetworkEdgeRef} from "../charts/network-diagram.js";
 import {PALETTE} from "../charts/palette.js";
 import {button, element} from "../course/dom.js";
+import type {Lang} from "../course/strings.js";
 import {countParameters, type Mlp} from "../nn/mlp.js";
 import {MAX_NEURONS} from "../playground/config.js";
 import type {PlaneSample} from "../playground/grid.js";
@@ -31,7 +32,7 @@ export interface NetworkView {
   select(edge: EdgeRef | null): void;
 }
 
-export function createNetworkView(t: PlaygroundTranslate, onNeurons: (layer: number, delta: 1 | -1) => void, onEdge: (edge: EdgeRef) => void): NetworkView {
+export function createNetworkView(t: PlaygroundTranslate, lang: Lang, onNeurons: (layer: number, delta: 1 | -1) => void, onEdge: (edge: EdgeRef) => void): NetworkView {
   const stage = element("div", "stage");
   const caption = element("figcaption");
   const figure = element("figure", "playground-network", stage, caption);
@@ -76,7 +77,7 @@ export function createNetworkView(t: PlaygroundTranslate, onNeurons: (layer: num
         return element("div", "layer-controls", add, remove);
       },
       onEdge,
-      labels: {edge: t("network.edge"), weightValue: t("network.weightValue"), shape: t("network.shape"), plain: t("network.plain")},
+      lang,
       ariaLabel: caption.textContent ?? ""
     });
     stage.replaceChildren(drawing.element);

@@ -5,7 +5,7 @@
  * the network drawing, the loss chart and the controls; training runs in the
  * kernel's play loop, one epoch per step, within a frame budget.
  */
-import {activationById} from "../nn/activations.js";
+import type {ActivationId} from "../nn/activations.js";
 import {formatFixed} from "../course/format.js";
 import {translator, type Messages, type Translate} from "../course/strings.js";
 import {stateNotice, urlMessages} from "../course/url-state.js";
@@ -16,7 +16,7 @@ import {splitTrainTest, type LabeledPoint} from "../playground/datasets.js";
 import {FEATURE_LABELS} from "../playground/features.js";
 import {FRAME_MEASURE} from "../playground/frame-budget.js";
 import {samplePlane} from "../playground/grid.js";
-import {exportWeights, importWeights} from "../playground/network-io.js";
+import {exportWeights, importWeights, weightsMessages} from "../playground/network-io.js";
 import {configArchitecture, configData, configHyperparameters, customClasses} from "../playground/experiment.js";
 import {createSession, type Architecture, type Hyperparameters, type Session} from "../playground/training.js";
 import {createControls} from "./playground-controls.js";
@@ -24,12 +24,14 @@ import {createDataPanel} from "./playground-data.js";
 import {download, filePicker, showMessages} from "./playground-dom.js";
 import {createLossView} from "./playground-loss.js";
 import {createNetworkView, type EdgeRef} from "./playground-network.js";
+import {activationMessages} from "./perceptron-controls.js";
 import {createPlane} from "./playground-plane.js";
 
 export {playgroundSchema};
 
 /** Every visible text of the playground and its panels (the strings hook translates them). */
 export const messages = {
+  ...activationMessages,
   stepEpoch: "Step (one epoch)",
   status: "Epoch {epoch} · training loss {trainLoss} · test loss {testLoss} · training accuracy {trainAccuracy} · test accuracy {testAccuracy}",
   percent: "{value} %",
@@ -66,10 +68,6 @@ export const messages = {
   "network.neuron": "hidden layer {layer}, neuron {neuron}",
   "network.addNeuron": "Add a neuron to hidden layer {layer}",
   "network.removeNeuron": "Remove a neuron from hidden layer {layer}",
-  "network.edge": "{from} → {to}",
-  "network.weightValue": "{edge}: weight {value}",
-  "network.shape": "A {sizes} network drawing",
-  "network.plain": "{shape}: nodes and weighted edges.",
   "loss.training": "training",
   "loss.test": "test",
   "loss.epoch": "epoch",
@@ -118,6 +116,7 @@ export const messages = {
   "data.outside": "x₁ and x₂ must be numbers from −{plane} to {plane}.",
   "data.added": "Added ({x1}, {x2}) as class {label}.",
   "data.csv": "CSV (x1,x2,label per line)",
+  "data.placeholder": "x1,x2,label\n1.5,-2,0\n-3,2.5,1",
   "data.importText": "Import CSV text",
   "data.upload": "Upload a CSV file",
   "data.tooLarge": "{name} is larger than 2 MB; that is more than the 5,000 rows the playground accepts.",
@@ -196,6 +195,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
   );
   const network = createNetworkView(
     t,
+    w.lang,
     (layer, delta) => changeConfig({layers: config.layers.map((n, l) => (l === layer ? n + delta : n))}),
     (edge) => editor.choose(edge)
   );
@@ -275,7 +275,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
   function rebuild(): void {
     buildData();
     session = createSession(architecture(), hyperparameters(), data);
-    network.setStructure(session.net.sizes, architecture().features.map((id) => FEATURE_LABELS[id]), activationById(config.activation).name);
+    network.setStructure(session.net.sizes, architecture().features.map((id) => FEATURE_LABELS[id]), t(`act.${config.activation as ActivationId}`));
     editor.refresh();
     updateAvailability();
     lossView.clear();
@@ -329,7 +329,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
     useCustom([...base, point]);
   }
 
-  const dataPanel = createDataPanel(t, {add: addPoint, replace: useCustom, points: allPoints});
+  const dataPanel = createDataPanel(t, w.lang, {add: addPoint, replace: useCustom, points: allPoints});
 
   // ----- network editing -----
   const layerCount = element("span");
@@ -414,7 +414,7 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
     download(new Blob([JSON.stringify(file, null, 1)], {type: "application/json"}), "playground-weights.json");
   });
   const weightsLabel = filePicker(t("files.importWeights"), ".json,application/json", async (chosen) => {
-    const result = importWeights(await chosen.text(), session.net.sizes, architecture().features, config.activation);
+    const result = importWeights(await chosen.text(), session.net.sizes, architecture().features, config.activation, translator("playground-weights", weightsMessages, w.lang));
     if (!result.ok) {
       showMessages(fileMessage, [result.message], false);
       return;

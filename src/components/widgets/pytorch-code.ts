@@ -23,6 +23,7 @@ export const messages = {
   selected: "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.",
   codeLabel: "{name}, generated from your settings",
   failed: "No code for these settings: {reason}",
+  noTraining: "the experiment has no training points",
   custom: "Your own points are not in the link: add or load them in the playground above and the export follows."
 } satisfies Messages;
 
@@ -57,6 +58,12 @@ export type PytorchCodeElement = WidgetElement<PytorchCodeValue> & {
   update(bundle: CodeBundle | {error: string}): void;
 };
 
+/** A message around a file name, the name set as code: it is the file's name in every language, not a word of the text. */
+function withName(message: (name: string) => string, name: string): (Node | string)[] {
+  const [before, after = ""] = message("\u0001").split("\u0001");
+  return [before, element("code", "", name), after];
+}
+
 export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptions = {}): PytorchCodeElement {
   const w = createWidget({id: "pytorch-code", className: "pytorch-code", schema: {}, messages, value: {name: bundle.main.name, code: "", files: []} as PytorchCodeValue}, options);
   const {t} = w;
@@ -79,7 +86,7 @@ export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptio
     const text = current.main.text;
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = t("copied", {name: current.main.name});
+      status.replaceChildren(...withName((name) => t("copied", {name}), current.main.name));
     } catch {
       // No clipboard (an insecure origin, a refused permission, an old browser): select the code for Ctrl+C.
       const range = document.createRange();
@@ -95,7 +102,7 @@ export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptio
   function downloadLink(file: CodeFile): HTMLAnchorElement {
     const url = URL.createObjectURL(new Blob([file.text], {type: file.type ?? "text/x-python"}));
     urls.push(url);
-    const a = element("a", "download", t("download", {name: file.name}));
+    const a = element("a", "download", ...withName((name) => t("download", {name}), file.name));
     a.href = url;
     a.download = file.name;
     return a;
@@ -172,6 +179,8 @@ export function createPlaygroundCodeWidget(options: WidgetOptions = {}): Pytorch
   const update = throttled((live: LivePlayground) => {
     const experiment = experimentOf(live.config, live.epoch > 0 ? live.epoch : DEFAULT_PLAYGROUND_EPOCHS, live.data);
     if (!experiment) return view.update({error: view.t("custom")});
+    // The generator's own refusal, said in the page's language.
+    if (experiment.data.train.length === 0) return view.update({error: view.t("noTraining")});
     let bundle: CodeBundle;
     try {
       bundle = {

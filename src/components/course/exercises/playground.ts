@@ -1,5 +1,6 @@
 /** Playground page: the spiral to ≥ 95 % test accuracy with a small network, checked on the live session. */
 import type {PlaygroundConfig} from "../../playground/config.js";
+import {FEATURE_LABELS} from "../../playground/features.js";
 import type {Architecture, Hyperparameters} from "../../playground/training.js";
 import type {Lang} from "../strings.js";
 import {exerciseText, feedback, type Exercise} from "./types.js";
@@ -43,6 +44,7 @@ export const SPIRAL_STRINGS = {
   diverged: "Training diverged: lower the learning rate, reset and train again.",
   notYet: "Test accuracy is {accuracy} %, below {target} %. Give the network more to work with (other input features than x₁ and x₂), or try another optimiser, and keep training.",
   correct: "Solved: {accuracy} % test accuracy on the spiral with {neurons} hidden neurons.",
+  and: " and ",
   worked: "One way: input features {features}; hidden layers {layers} ({neurons} neurons), {activation}; {optimizer} at learning rate {lr}, batch {batch}. About {epochs} epochs reach {target} % test accuracy on the default 500 points. The sines bend the boundary around the arms, so few neurons suffice."
 };
 
@@ -53,7 +55,7 @@ export const spiralExercise: Exercise<ChallengeState, typeof SPIRAL_STRINGS> = {
   prompt: (lang?: Lang) => exerciseText("playground-spiral", SPIRAL_STRINGS, lang)("prompt", {target: 100 * SPIRAL_CHALLENGE.targetAccuracy, max: SPIRAL_CHALLENGE.maxNeurons}),
   check({config, session}, lang) {
     const t = exerciseText("playground-spiral", SPIRAL_STRINGS, lang);
-        const C = SPIRAL_CHALLENGE;
+    const C = SPIRAL_CHALLENGE;
     if (config.dataset !== "spiral") return feedback(false, t("notSpiral"));
     const test = testPoints(config);
     if (test < C.minTestPoints) return feedback(false, t("fewPoints", {test, min: C.minTestPoints}));
@@ -68,9 +70,10 @@ export const spiralExercise: Exercise<ChallengeState, typeof SPIRAL_STRINGS> = {
   },
   worked(lang) {
     const {architecture: a, hyper: h, epochs} = SPIRAL_SOLUTION;
-    return exerciseText("playground-spiral", SPIRAL_STRINGS, lang)("worked", {
-      features: a.features.join(", "),
-      layers: a.layers.join(" and "),
+    const t = exerciseText("playground-spiral", SPIRAL_STRINGS, lang);
+    return t("worked", {
+      features: a.features.map((id) => FEATURE_LABELS[id]).join(", "),
+      layers: a.layers.join(t("and")),
       neurons: a.layers.reduce((x, y) => x + y, 0),
       activation: a.activation,
       optimizer: h.optimizer === "adam" ? "Adam" : h.optimizer,

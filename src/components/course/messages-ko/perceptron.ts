@@ -2,7 +2,7 @@
 import type {Catalogue} from "../messages-ko.js";
 
 /** The activations' names in each widget that offers a choice of them. */
-const activationNames = {
+export const activationNames = {
   "act.step": "계단 함수",
   "act.sigmoid": "시그모이드",
   "act.tanh": "tanh",

@@ -26,7 +26,7 @@ const SLIDERS: {path: string; widget: string; label: RegExp}[] = [
   {path: "/xor-mlp", widget: ".hidden-space", label: /^Slope β/},
   {path: "/xor-mlp", widget: ".xor-trainer", label: /^Hidden units/},
   {path: "/gradient-descent", widget: ".gd-1d", label: /^Start x₀$/},
-  {path: "/gradient-descent", widget: ".gd-2d", label: /^Momentum/},
+  {path: "/gradient-descent", widget: ".gd-2d", label: /^Momentum μ/},
   // The stepper's weights are number boxes; the page's sliders are the sigmoid-derivative widget's.
   {path: "/backpropagation", widget: ".sigmoid-derivative", label: /^Slope β/},
   {path: "/activations", widget: ".activation-plot", label: /^Sigmoid slope β/},

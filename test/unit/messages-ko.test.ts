@@ -1,22 +1,53 @@
 // The Korean catalogue: every namespace it has covers every English key, keeps each placeholder, and reaches the kernel's translators.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {expect, test} from "vitest";
+import {networkDiagramMessages} from "../../src/components/charts/network-diagram.js";
+import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/course/exercises/perceptron.js";
+import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
+import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
+import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
+import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
+import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
+import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
+import {messages as xorTrainer} from "../../src/components/widgets/xor-trainer.js";
 
 // The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
 const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
   widget: kernelMessages,
-  "url-state": urlMessages
+  "url-state": urlMessages,
+  perceptron: perceptronExplorer,
+  "perceptron-blanks": perceptronBlanks,
+  "perceptron-learner": perceptronLearner,
+  "xor-composition": xorComposition,
+  "hidden-space": hiddenSpace,
+  "xor-trainer": xorTrainer,
+  "network-diagram": networkDiagramMessages,
+  "exercise.perceptron-blanks": PERCEPTRON_STRINGS,
+  "exercise.xor-hidden-units": XOR_STRINGS
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The words a Korean page may show in English: the lecture's own terms, names, formats and units.
+const englishTerms = new Set(
+  readFileSync(join(import.meta.dirname, "..", "browser", "korean-english-terms.txt"), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+);
 
 test.each(Object.entries(english))("namespace %s: the same keys in Korean, each in Hangul with the English placeholders", (namespace, en) => {
   const ko: Messages = koMessages[namespace as keyof typeof koMessages];
   expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
   for (const [key, text] of Object.entries(en)) {
-    expect(ko[key], key).toMatch(/[\uac00-\ud7a3]/);
+    // A text with no Hangul is a term or a formula ("ReLU", "b₁", "(0, 1)"): the same in both languages, and no English word but the lecture's terms.
+    if (!/[\uac00-\ud7a3]/.test(ko[key])) {
+      expect(ko[key], key).toBe(text);
+      expect((text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !englishTerms.has(word)), key).toEqual([]);
+    }
     expect(placeholders(ko[key]), key).toEqual(placeholders(text));
   }
 });
@@ -25,4 +56,14 @@ test("the kernel's translators answer in Korean once the catalogue is imported",
   expect(translator("widget", kernelMessages, "ko")("pause")).toBe("일시 정지");
   expect(translator("url-state", urlMessages, "ko")("outside", {name: "lr", raw: 9, min: 0, max: 1, value: 0.1})).toBe("lr: 9 값이 0…1 범위를 벗어나 0.1 값을 사용합니다.");
   expect(translator("widget", kernelMessages, "en")("pause")).toBe("Pause");
+});
+
+test("the network drawing and the perceptron pages' exercises answer in Korean on a Korean page", () => {
+  const net = translator("network-diagram", networkDiagramMessages, "ko");
+  expect(net("activationNamed", {name: "시그모이드"})).toBe("활성화 함수 (시그모이드)");
+  expect(translator("network-diagram", networkDiagramMessages, "en")("hiddenLayer")).toBe("hidden layer");
+  expect(perceptronExercise.check({gate: "and", blanks: {w1: "0.5", w2: "0.5", b: "-0.2"}}, "ko").message).toBe(
+    "아직 아닙니다: (1, 0)의 출력이 1이지만 0이어야 합니다; (0, 1)의 출력이 1이지만 0이어야 합니다. 출력이 0이어야 하는 곳에서는 합 w₁x₁ + w₂x₂ + b가 0 이하여야 합니다. 그곳에서 합을 줄이세요."
+  );
+  expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(−0.5, −0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = −0.2\./);
 });

@@ -21,6 +21,7 @@ import {
 } from "../../src/components/nn/mlp.js";
 import {createOptimizer, descend} from "../../src/components/nn/optimizers.js";
 import {rng} from "../../src/components/nn/rng.js";
+import {createTrainer} from "../../src/components/nn/trainer.js";
 
 const XOR_IN = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const XOR_OUT = [[0], [1], [1], [0]];
@@ -139,6 +140,51 @@ describe("MLP gradients", () => {
         expect(grad.weights[0][j * 2 + i]).toBeCloseTo((y - t) * y * (1 - y) * w[j] * a[j] * (1 - a[j]) * x[i], 14);
       }
     }
+  });
+});
+
+describe("batches", () => {
+  const random = rng(9);
+  const inputs = Array.from({length: 9}, () => [random.uniform(-1, 1), random.uniform(-1, 1), random.uniform(-1, 1)]);
+  const targets = inputs.map((_, k) => [0, 1, 2].map((c) => (c === k % 3 ? 1 : 0)));
+
+  test("a batch of every size from 1 to 9 gives, to the last bit, the loss of its examples fed one by one", () => {
+    // The batch loops take four examples at a time: sizes 1–9 cover every remainder.
+    const net = createMlp({sizes: [3, 5, 4, 3], hidden: "tanh", output: "softmax", seed: 8});
+    for (let n = 1; n <= inputs.length; ++n) {
+      let total = 0;
+      for (let k = 0; k < n; ++k) total += exampleLoss(forward(net, inputs[k]), targets[k], "cross-entropy", "softmax");
+      expect(meanLoss(net, inputs.slice(0, n), targets.slice(0, n), "cross-entropy")).toBe(total / n);
+    }
+  });
+
+  test.each([
+    ["3-(6×10)-3 tanh, softmax cross-entropy, 7 examples", {sizes: [3, ...new Array(10).fill(6), 3], hidden: "tanh", output: "softmax", seed: 12}, "cross-entropy", 7],
+    ["3-(5×8)-1 mixed, sigmoid MSE, 5 examples", {sizes: [3, ...new Array(8).fill(5), 1], hidden: ["tanh", "sigmoid", "elu", "leaky-relu", "tanh", "linear", "sigmoid", "tanh"], output: "sigmoid", seed: 13}, "mse", 5]
+  ] as [string, MlpSpec, LossKind, number][])("a deep network, %s, matches finite differences (relative error < 1e-6)", (_name, spec, loss, n) => {
+    const out = spec.sizes.at(-1)!;
+    expect(finiteDifferenceCheck(spec, loss, inputs.slice(0, n), targets.slice(0, n).map((t) => t.slice(0, out)))).toBeLessThan(1e-6);
+  });
+
+  test("once warmed, training steps and evaluations reuse every buffer: batch, gradients, parameters, Adam's moments", () => {
+    const net = createMlp({sizes: [3, 8, 8, 3], hidden: "tanh", output: "softmax", seed: 1});
+    // Batches of 4, 4 and 1: the last one of each epoch is smaller and must not reallocate.
+    const trainer = createTrainer({net, data: {inputs, targets}, loss: "cross-entropy", optimizer: createOptimizer("adam", {learningRate: 0.01}), batchSize: 4});
+    const buffers = () => {
+      const {batch} = net;
+      const {m, v} = trainer.options.optimizer;
+      return [batch, ...batch.s, ...batch.a, ...batch.delta, batch.targets, ...net.s, ...net.a, ...parameters(net), ...gradientList(trainer.grad), ...m!, ...v!];
+    };
+    trainer.runEpoch();
+    trainer.evaluate();
+    const before = buffers();
+    for (let k = 0; k < 30; ++k) trainer.step();
+    trainer.evaluate();
+    forward(net, inputs[0]);
+    const after = buffers();
+    expect(after).toHaveLength(before.length);
+    after.forEach((buffer, k) => expect(buffer).toBe(before[k]));
+    expect(net.batch.rows).toBe(inputs.length);
   });
 });
 

@@ -34,8 +34,8 @@ export interface BoundaryOptions {
   line?: {w1: number; w2: number; b: number};
   width?: number;
   height?: number;
-  /** Text alternative describing what the chart shows. */
-  ariaLabel?: string;
+  /** Text alternative describing what the chart shows (worded by the caller, in its language). */
+  ariaLabel: string;
   xLabel?: string;
   yLabel?: string;
 }
@@ -228,7 +228,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
       line!.setAttribute("y2", String(y.apply(ends[1][1])));
     }
     line!.style.display = ends ? "" : "none";
-    svg.setAttribute("aria-label", options.ariaLabel ?? "Decision boundary: the plane shaded by the model's output, with the data points");
+    svg.setAttribute("aria-label", options.ariaLabel);
     svg.setAttribute("role", "img");
   }
 

@@ -11,11 +11,11 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {formatFixed} from "../course/format.js";
-import {fill, type Messages, type Params} from "../course/strings.js";
+import {fill, translator, type Lang, type Messages, type Params} from "../course/strings.js";
 import {asImage} from "./chart-role.js";
 import {PALETTE} from "./palette.js";
 
-/** The drawing's texts in English; a widget passes its translations as `labels`. */
+/** The drawing's texts (namespace "network-diagram"), in the language of `lang`; a widget may override some as `labels`. */
 export const networkDiagramMessages = {
   biasEdge: "bias 1 → {to}",
   edge: "{from} → {to}",
@@ -77,7 +77,9 @@ export interface NetworkDiagramOptions {
   /** Decimals of the node values (defaults to `digits`). */
   valueDigits?: number;
   ariaLabel?: string;
-  /** Translated texts (English by default). */
+  /** Language of the drawing's texts; the page's `<html lang>` by default. */
+  lang?: Lang;
+  /** Texts the caller words itself, in place of the drawing's own. */
   labels?: Partial<NetworkDiagramLabels>;
   /** An image drawn inside a node instead of its value (e.g. what a neuron computes over the plane); null for a plain node. */
   nodeImage?: (layer: number, index: number) => HTMLCanvasElement | null;
@@ -170,8 +172,11 @@ export function networkDiagram(options: NetworkDiagramOptions): HTMLElement {
 
 export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDrawing {
   const {sizes, weights, biases, values, edgeLabels = false, components = false, highlight = {}, digits = 2, rowHeight = 70, nodeRadius = 17} = options;
-  const L = {...networkDiagramMessages, ...options.labels};
-  const t = (key: keyof NetworkDiagramLabels, params?: Params) => fill(L[key], params);
+  const own = translator("network-diagram", networkDiagramMessages, options.lang);
+  const t = (key: keyof NetworkDiagramLabels, params?: Params) => {
+    const label = options.labels?.[key];
+    return label === undefined ? own(key, params) : fill(label, params);
+  };
   const valueDigits = options.valueDigits ?? digits;
   const last = sizes.length - 1;
   const nodeName = options.nodeName ?? ((layer: number, index: number) => defaultNodeName(sizes, layer, index));

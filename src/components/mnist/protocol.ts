@@ -22,7 +22,7 @@ export type ToWorker =
       /** A choice an earlier worker of this page already made: reused without timing again. */
       known?: BackendChoice;
       recipe: Recipe;
-      /** wasm threads (the bench compares 1 with 2); by default tfjs takes one per core when the page is cross-origin isolated. */
+      /** wasm threads (the bench compares 1 with 2); by default tfjs takes half the logical cores (1 to 8) when the page is cross-origin isolated. */
       wasmThreads?: number;
     }
   | {type: "start"}

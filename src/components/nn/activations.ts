@@ -5,6 +5,10 @@
  * `derivative(s, y)` receives both the pre-activation s and the output y = f(s):
  * sigmoid's and tanh's derivatives are cheapest written in terms of y
  * (τ′ = β·y(1−y), tanh′ = 1 − y²), which is exactly how the backprop slides write them.
+ *
+ * `apply` and `scaleByDerivative` are the same two formulas over a whole layer (or
+ * batch) of units, one tight loop each: the MLP engine calls them once per layer
+ * instead of calling `f` and `derivative` once per unit.
  */
 
 export interface Activation {
@@ -14,6 +18,10 @@ export interface Activation {
   name: string;
   f(s: number): number;
   derivative(s: number, y: number): number;
+  /** a[k] = f(s[k]) for k < n. */
+  apply(s: Float64Array, a: Float64Array, n: number): void;
+  /** delta[k] ← delta[k] · τ′(s[k], a[k]) for k < n (backpropagation through the unit). */
+  scaleByDerivative(delta: Float64Array, s: Float64Array, a: Float64Array, n: number): void;
   /** KaTeX source of the function. */
   tex: string;
   /** KaTeX source of the derivative. */
@@ -28,6 +36,12 @@ export const step: Activation = {
   name: "Step",
   f: (s) => (s > 0 ? 1 : 0),
   derivative: () => 0,
+  apply(s, a, n) {
+    for (let k = 0; k < n; ++k) a[k] = s[k] > 0 ? 1 : 0;
+  },
+  scaleByDerivative(delta, _s, _a, n) {
+    for (let k = 0; k < n; ++k) delta[k] *= 0;
+  },
   tex: String.raw`\tau(s) = \begin{cases} 1 & s > 0 \\ 0 & s \le 0 \end{cases}`,
   derivativeTex: String.raw`\tau'(s) = 0 \ (s \neq 0),\ \text{undefined at } 0`
 };
@@ -39,6 +53,12 @@ export function sigmoidWithSlope(beta = 1): Activation {
     name: beta === 1 ? "Sigmoid" : `Sigmoid (β = ${beta})`,
     f: (s) => sigmoidValue(beta * s),
     derivative: (_s, y) => beta * y * (1 - y),
+    apply(s, a, n) {
+      for (let k = 0; k < n; ++k) a[k] = sigmoidValue(beta * s[k]);
+    },
+    scaleByDerivative(delta, _s, a, n) {
+      for (let k = 0; k < n; ++k) delta[k] *= beta * a[k] * (1 - a[k]);
+    },
     tex: beta === 1 ? String.raw`\tau(s) = \frac{1}{1 + e^{-s}}` : String.raw`\tau(s) = \frac{1}{1 + e^{-${beta} s}}`,
     derivativeTex: beta === 1 ? String.raw`\tau'(s) = \tau(s)\,(1 - \tau(s))` : String.raw`\tau'(s) = ${beta}\,\tau(s)\,(1 - \tau(s))`
   };
@@ -58,6 +78,12 @@ export const tanh: Activation = {
   name: "tanh",
   f: Math.tanh,
   derivative: (_s, y) => 1 - y * y,
+  apply(s, a, n) {
+    for (let k = 0; k < n; ++k) a[k] = Math.tanh(s[k]);
+  },
+  scaleByDerivative(delta, _s, a, n) {
+    for (let k = 0; k < n; ++k) delta[k] *= 1 - a[k] * a[k];
+  },
   tex: String.raw`\tau(s) = \tanh(s)`,
   derivativeTex: String.raw`\tau'(s) = 1 - \tanh^2(s)`
 };
@@ -68,6 +94,12 @@ export const relu: Activation = {
   name: "ReLU",
   f: (s) => (s > 0 ? s : 0),
   derivative: (s) => (s > 0 ? 1 : 0),
+  apply(s, a, n) {
+    for (let k = 0; k < n; ++k) a[k] = s[k] > 0 ? s[k] : 0;
+  },
+  scaleByDerivative(delta, s, _a, n) {
+    for (let k = 0; k < n; ++k) delta[k] *= s[k] > 0 ? 1 : 0;
+  },
   tex: String.raw`\tau(s) = \max(0, s)`,
   derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ 0 & \text{otherwise} \end{cases}`
 };
@@ -79,6 +111,12 @@ export function leakyReluWithSlope(alpha = 0.1): Activation {
     name: "Leaky ReLU",
     f: (s) => (s > 0 ? s : alpha * s),
     derivative: (s) => (s > 0 ? 1 : alpha),
+    apply(s, a, n) {
+      for (let k = 0; k < n; ++k) a[k] = s[k] > 0 ? s[k] : alpha * s[k];
+    },
+    scaleByDerivative(delta, s, _a, n) {
+      for (let k = 0; k < n; ++k) delta[k] *= s[k] > 0 ? 1 : alpha;
+    },
     tex: String.raw`\tau(s) = \max(${alpha}s,\ s)`,
     derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ ${alpha} & \text{otherwise} \end{cases}`
   };
@@ -95,6 +133,12 @@ export function eluWithAlpha(alpha = 1): Activation {
     name: "ELU",
     f: (s) => (s >= 0 ? s : alpha * (Math.exp(s) - 1)),
     derivative: (s, y) => (s >= 0 ? 1 : y + alpha),
+    apply(s, a, n) {
+      for (let k = 0; k < n; ++k) a[k] = s[k] >= 0 ? s[k] : alpha * (Math.exp(s[k]) - 1);
+    },
+    scaleByDerivative(delta, s, a, n) {
+      for (let k = 0; k < n; ++k) delta[k] *= s[k] >= 0 ? 1 : a[k] + alpha;
+    },
     tex: String.raw`\tau(s) = \begin{cases} s & s \ge 0 \\ ${alpha}\,(e^{s} - 1) & s < 0 \end{cases}`,
     derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s \ge 0 \\ \tau(s) + ${alpha} & s < 0 \end{cases}`
   };
@@ -109,6 +153,11 @@ export const linear: Activation = {
   name: "Linear",
   f: (s) => s,
   derivative: () => 1,
+  apply(s, a, n) {
+    for (let k = 0; k < n; ++k) a[k] = s[k];
+  },
+  // τ′ = 1: δ passes through unchanged.
+  scaleByDerivative() {},
   tex: String.raw`\tau(s) = s`,
   derivativeTex: String.raw`\tau'(s) = 1`
 };

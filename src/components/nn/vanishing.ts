@@ -5,7 +5,7 @@
  * norms shrink toward the input; with ReLU (τ′ = 1 where active) they do not.
  */
 import type {Activation, ActivationId} from "./activations.js";
-import {createMlp, layerGradientNorms, lossAndGradients, type InitKind, type Mlp} from "./mlp.js";
+import {createMlp, layerGradientNorms, lossAndGradients, zeroGradients, type Gradients, type InitKind, type Mlp} from "./mlp.js";
 import {createOptimizer} from "./optimizers.js";
 import {rng} from "./rng.js";
 import {createTrainer} from "./trainer.js";
@@ -45,11 +45,11 @@ export interface GradientMeasurement {
   loss: number;
 }
 
-/** Mean cross-entropy gradient over the dataset, summarised per layer. */
-export function measureGradients(net: Mlp, data: Dataset): GradientMeasurement {
-  const {loss, grad} = lossAndGradients(net, data.inputs, data.targets, "cross-entropy");
-  const norms = layerGradientNorms(grad);
-  return {norms, ratio: firstToLastRatio(norms), loss};
+/** Mean cross-entropy gradient over the dataset, summarised per layer (computed in `grad` when given, reused between measurements). */
+export function measureGradients(net: Mlp, data: Dataset, grad?: Gradients): GradientMeasurement {
+  const result = lossAndGradients(net, data.inputs, data.targets, "cross-entropy", grad);
+  const norms = layerGradientNorms(result.grad);
+  return {norms, ratio: firstToLastRatio(norms), loss: result.loss};
 }
 
 export function firstToLastRatio(norms: number[]): number | null {
@@ -81,13 +81,15 @@ export interface VanishingExperiment {
 export function vanishingExperiment(spec: DeepNetSpec, data: Dataset = quadrantDataset(), learningRate = 0.1): VanishingExperiment {
   const net = deepNet(spec);
   const trainer = createTrainer({net, data, loss: "cross-entropy", optimizer: createOptimizer("sgd", {learningRate})});
-  const initial = measureGradients(net, data);
+  // The widget measures after every frame's update: one buffer for all its measurements.
+  const grad = zeroGradients(net);
+  const initial = measureGradients(net, data, grad);
   let current: GradientMeasurement | null = initial;
   const experiment: VanishingExperiment = {
     net,
     initial,
     get current() {
-      return (current ??= measureGradients(net, data));
+      return (current ??= measureGradients(net, data, grad));
     },
     get epochs() {
       return trainer.steps;

@@ -1,6 +1,5 @@
 /** Controls and table parts shared by the widgets of the perceptron and XOR pages. */
 import * as Inputs from "npm:@observablehq/inputs";
-import {networkDiagramMessages, type NetworkDiagramLabels} from "../charts/network-diagram.js";
 import {element} from "../course/dom.js";
 import type {Messages} from "../course/strings.js";
 import {GATE_NAMES, type GateId} from "../nn/gates.js";
@@ -15,16 +14,6 @@ export const activationMessages = {
   "act.elu": "ELU",
   "act.linear": "Linear"
 } satisfies Messages;
-
-type NetworkKey = keyof NetworkDiagramLabels;
-
-/** The network drawing's texts as part of a widget's messages, under keys "net.…" (they keep their placeholders). */
-export const networkMessages = Object.fromEntries(Object.entries(networkDiagramMessages).map(([key, text]) => [`net.${key}`, text])) as {[K in NetworkKey as `net.${K}`]: string};
-
-/** The drawing's labels from a widget's translator. */
-export function networkLabels(t: (key: keyof typeof networkMessages) => string): NetworkDiagramLabels {
-  return Object.fromEntries(Object.keys(networkDiagramMessages).map((key) => [key, t(`net.${key as NetworkKey}`)])) as NetworkDiagramLabels;
-}
 
 export function gateSelect(label: string, gates: readonly GateId[], value: GateId): Inputs.InputElement<GateId> {
   return Inputs.select(gates.slice(), {label, value, format: (g: GateId) => GATE_NAMES[g]});

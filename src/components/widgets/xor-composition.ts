@@ -11,7 +11,7 @@ import type {Messages} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {truthTable} from "../nn/gates.js";
-import {headerRow, networkLabels, networkMessages} from "./perceptron-controls.js";
+import {headerRow} from "./perceptron-controls.js";
 import {compositionLayers, compositionTable, composeForward, XOR_COMPOSITION} from "../nn/xor-composition.js";
 
 const INPUT_VALUES = ["00", "10", "01", "11"] as const;
@@ -29,8 +29,7 @@ export const messages = {
   diagramLabel: "XOR network for input ({x1}, {x2}): NAND gives s₁ = {s1}, OR gives s₂ = {s2}, AND gives y = {y}.",
   layer1: "Layer 1 (step units: output 1 when the sum is positive):",
   layer2: "Layer 2:",
-  tableCaption: "The composed network on all four inputs, next to XOR",
-  ...networkMessages
+  tableCaption: "The composed network on all four inputs, next to XOR"
 } satisfies Messages;
 
 /** The chosen input and what each layer makes of it. */
@@ -82,7 +81,7 @@ export function createXorCompositionWidget(options: WidgetOptions = {}): WidgetE
         digits: 1,
         valueDigits: 0,
         width: diagramWidth,
-        labels: networkLabels((key) => t(key)),
+        lang: w.lang,
         ariaLabel: t("diagramLabel", {x1, x2, s1: v.s[0], s2: v.s[1], y: v.y})
       })
     );

@@ -17,7 +17,7 @@ import {trainableActivationIds, type ActivationId} from "../nn/activations.js";
 import {forward, type LossKind} from "../nn/mlp.js";
 import type {Trainer} from "../nn/trainer.js";
 import {correctCount, STALLING_SEED, XOR_DATA, XOR_DEFAULTS, xorOutputs, xorStatus, xorTrainer, type XorSettings} from "../nn/xor-training.js";
-import {activationMessages, headerRow, networkLabels, networkMessages} from "./perceptron-controls.js";
+import {activationMessages, headerRow} from "./perceptron-controls.js";
 
 const INPUTS = ["00", "10", "01", "11"] as const;
 const LOSSES = ["mse", "cross-entropy"] as const;
@@ -46,7 +46,6 @@ export const messages = {
   hidden: "Hidden units H",
   activation: "Hidden activation",
   ...activationMessages,
-  ...networkMessages,
   lr: "Learning rate η",
   seed: "Seed",
   loss: "Loss",
@@ -74,7 +73,7 @@ export const messages = {
   loopLoss: "loss: {formula} averaged = {loss} (it started at {baseline})",
   loopBackprop: "backpropagation: ∂E/∂w for every weight and bias",
   loopUpdate: "update: w ← w − η·∂E/∂w with η = {lr}",
-  diverged: "Training stopped: {reason}.",
+  diverged: "Training stopped after {steps} updates: the loss, a gradient or a weight stopped being a finite number. Try a smaller learning rate.",
   solved: "Solved: all four points are on the right side of y = 0.5 (loss {loss}).",
   stalled: "Stalled: the loss has stopped falling at {loss} with {correct}/4 correct.{where} This is a plateau: the gradient has faded almost to 0, so every update is tiny, and downhill only leads further along the flat. {advice}",
   stuckAt: " The output sits near 0.5 for {inputs}.",
@@ -242,7 +241,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
 
   function statusMessage(lossNow: number): string {
     const status = runStatus();
-    if (status === "diverged") return t("diverged", {reason: trainer.diverged!});
+    if (status === "diverged") return t("diverged", {steps: trainer.steps});
     if (status === "solved") return t("solved", {loss: formatFixed(lossNow, 4)});
     if (status === "stalled") {
       const ys = xorOutputs(trainer.net);
@@ -316,7 +315,7 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
         values: net.a,
         components: true,
         activationNames: [actName(settings.activation)],
-        labels: networkLabels((key) => t(key)),
+        lang: w.lang,
         width: sizes.network,
         ariaLabel: t("networkLabel", {h: settings.hidden, x1: chosen[0], x2: chosen[1], y: formatFixed(net.a[2][0], 3)})
       })

@@ -198,7 +198,8 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
   const renderFrame = w.frame(render);
 
   function publish() {
-    const current = run.points[v.n];
+    // A link's n may lie past the end of a run that diverged early.
+    const current = run.points[Math.min(v.n, lastUpdate())];
     w.publish({...v, x: current.x, y: current.y, diverged: run.diverged && v.n >= lastUpdate()});
   }
 

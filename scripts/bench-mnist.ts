@@ -24,6 +24,8 @@ import {benchRow, type BenchResult} from "../src/components/mnist/bench.js";
 import type {MnistManifest} from "../src/components/mnist/manifest.js";
 import {BACKENDS, type Backend, type FromWorker, type ToWorker} from "../src/components/mnist/protocol.js";
 import {LECTURE_RECIPE} from "../src/components/mnist/recipe.js";
+import {backendReason, englishProblem, workerMessages} from "../src/components/mnist/worker-text.js";
+import {translator} from "../src/components/course/strings.js";
 
 const {values} = parseArgs({
   options: {
@@ -82,7 +84,7 @@ try {
           const worker = new Worker(url, {type: "module"});
           worker.onmessage = ({data}: MessageEvent<FromWorker>) => {
             if (data.type === "state" && data.state === "failed") resolve(data);
-            if (data.type === "backend" && data.choice.backend !== init.backend) resolve({type: "state", state: "failed", message: data.choice.reason});
+            if (data.type === "backend" && data.choice.backend !== init.backend) resolve(data);
             if (data.type === "bench") resolve(data);
           };
           worker.postMessage(init);
@@ -92,7 +94,8 @@ try {
     );
     await page.context().close();
     if (reply.type !== "bench") {
-      process.stderr.write(`${name}: skipped — ${reply.type === "state" ? reply.message : "no result"}\n`);
+      const why = reply.type === "state" && reply.problem ? englishProblem(reply.problem) : reply.type === "backend" ? backendReason(translator("mnist", workerMessages, "en"), reply.choice) : "no result";
+      process.stderr.write(`${name}: skipped — ${why}\n`);
       continue;
     }
     results.push(reply.result);

@@ -1,18 +1,27 @@
 /**
  * `npm run package:lms`: builds the site with .html links into lms/site and
- * writes two zips to lms/: a SCORM 1.2 package (imsmanifest.xml at the root,
- * every page a resource, the course pages as items) and the plain static site.
+ * writes to lms/ one SCORM 1.2 package per language edition (imsmanifest.xml at
+ * the root, every page a resource, the edition's course pages as items, its
+ * title and launch page in its language) and the plain static site. Every
+ * package holds both editions, so the language switch works inside an LMS.
  */
 import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import JSZip from "jszip";
-import config, {pages} from "../observablehq.config.js";
+import {EDITIONS, sidebarPages} from "../src/components/course/editions.js";
+import {LANGS, type Lang} from "../src/components/course/strings.js";
 import {buildSite} from "./build.js";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 const out = join(root, "lms");
 const site = join(out, "site");
+
+/** An edition's package and its manifest's identifier: the English ones keep the names they always had. */
+export function scormPackage(lang: Lang): {zip: string; manifest: string; identifier: string} {
+  const suffix = lang === "en" ? "" : `-${lang}`;
+  return {zip: `perceptron-to-mnist${suffix}-scorm12.zip`, manifest: `imsmanifest${suffix}.xml`, identifier: `perceptron-to-mnist${suffix}`};
+}
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -34,7 +43,7 @@ export interface ManifestPage {
 }
 
 /** The SCORM 1.2 imsmanifest.xml for the given pages and the other files (shared assets). */
-export function scormManifest(title: string, pageList: ManifestPage[], assets: string[]): string {
+export function scormManifest(title: string, pageList: ManifestPage[], assets: string[], identifier = scormPackage("en").identifier): string {
   const id = (href: string) => `res-${href.replace(/\.html$/, "").replace(/[^A-Za-z0-9]+/g, "-")}`;
   const items = pageList
     .filter((p) => p.item)
@@ -49,7 +58,7 @@ export function scormManifest(title: string, pageList: ManifestPage[], assets: s
     .join("\n");
   const shared = assets.map((f) => `      <file href="${escapeXml(f)}"/>`).join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="perceptron-to-mnist" version="1.0"
+<manifest identifier="${escapeXml(identifier)}" version="1.0"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -74,13 +83,11 @@ ${shared}
 `;
 }
 
-async function main(): Promise<void> {
-  rmSync(out, {recursive: true, force: true});
-  mkdirSync(out, {recursive: true});
-  await buildSite("lms");
-
-  const all = [...files(site)].map((f) => relative(site, f).split(sep).join("/")).sort();
-  const titles = new Map<string, string>([["index.html", config.title], ...pages.map((p): [string, string] => [`${p.path.slice(1)}.html`, p.name])]);
+/** An edition's manifest over the built files: its home and course pages are the items, in its sidebar's order, so its home is the launch page. */
+function editionManifest(lang: Lang, all: string[]): string {
+  const edition = EDITIONS[lang];
+  const home = `${edition.prefix.slice(1)}${edition.prefix ? "/" : ""}index.html`;
+  const titles = new Map<string, string>([[home, edition.title], ...sidebarPages(lang).map((p): [string, string] => [`${p.path.slice(1)}.html`, p.name])]);
   const html = all.filter((f) => f.endsWith(".html") && f !== "404.html");
   const pageList: ManifestPage[] = html.map((href) => ({
     href,
@@ -91,21 +98,30 @@ async function main(): Promise<void> {
   const order = [...titles.keys()];
   pageList.sort((a, b) => (order.indexOf(a.href) + 1 || 999) - (order.indexOf(b.href) + 1 || 999));
   const assets = all.filter((f) => !html.includes(f));
-  const manifest = scormManifest(config.title, pageList, assets);
+  return scormManifest(edition.title, pageList, assets, scormPackage(lang).identifier);
+}
 
-  const scorm = new JSZip();
-  const plain = new JSZip();
-  scorm.file("imsmanifest.xml", manifest);
-  for (const f of all) {
-    const bytes = readFileSync(join(site, f));
-    scorm.file(f, bytes);
-    plain.file(f, bytes);
-  }
+async function main(): Promise<void> {
+  rmSync(out, {recursive: true, force: true});
+  mkdirSync(out, {recursive: true});
+  await buildSite("lms");
+
+  const all = [...files(site)].map((f) => relative(site, f).split(sep).join("/")).sort();
+  const bytes = new Map(all.map((f) => [f, readFileSync(join(site, f))]));
   const options = {type: "nodebuffer" as const, compression: "DEFLATE" as const, compressionOptions: {level: 6}};
-  writeFileSync(join(out, "perceptron-to-mnist-scorm12.zip"), await scorm.generateAsync(options));
+  for (const lang of LANGS) {
+    const {zip: name, manifest: manifestName} = scormPackage(lang);
+    const manifest = editionManifest(lang, all);
+    const scorm = new JSZip();
+    scorm.file("imsmanifest.xml", manifest);
+    for (const [f, data] of bytes) scorm.file(f, data);
+    writeFileSync(join(out, name), await scorm.generateAsync(options));
+    writeFileSync(join(out, manifestName), manifest);
+    console.log(`lms/${name}: ${EDITIONS[lang].name} edition, ${(manifest.match(/adlcp:scormtype="sco"/g) ?? []).length} pages, ${all.length} files`);
+  }
+  const plain = new JSZip();
+  for (const [f, data] of bytes) plain.file(f, data);
   writeFileSync(join(out, "perceptron-to-mnist-site.zip"), await plain.generateAsync(options));
-  writeFileSync(join(out, "imsmanifest.xml"), manifest);
-  console.log(`lms/perceptron-to-mnist-scorm12.zip: ${pageList.length} pages, ${all.length} files`);
   console.log("lms/perceptron-to-mnist-site.zip: the same site for plain upload");
 }
 

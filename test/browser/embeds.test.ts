@@ -1,24 +1,47 @@
 // Embed pages report their height to the parent frame; widget modules mount into a host page,
 // where each widget is an input (a plain-object `.value`, bubbling `input` events) that leaves
-// the host page's address alone.
+// the host page's address alone. Both editions: /embed/<id>(.js) and /ko/embed/<id>(.js), and a
+// module speaks the language its `lang` option names, whatever the host page's own language.
+import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
+import {EDITIONS} from "../../src/components/course/editions.js";
+import {koMessages} from "../../src/components/course/messages-ko.js";
 import {EMBEDS} from "../../src/components/course/registry.js";
+import {LANGS} from "../../src/components/course/strings.js";
+import {kernelMessages} from "../../src/components/course/widget.js";
 import {openPage} from "./harness.js";
 import {useSite} from "./use-site.js";
 
 const site = useSite();
+
+/**
+ * A host page in `hostLang` that creates the widget from `module` (with `lang` when given, before
+ * anything runs) and keeps its visible texts and accessible names, numbers left out, as
+ * `window.signature`: the same widget in the same language gives the same signature.
+ */
+function signaturePage(hostLang: string, module: string, exportName: string, lang: string | null): string {
+  return `<!doctype html><html lang="${hostLang}"><title>host</title><body><script type="module">
+    const {${exportName}: create} = await import("${module}");
+    const widget = create(${lang ? `{syncUrl: false, lang: "${lang}"}` : "{syncUrl: false}"});
+    const names = [...widget.querySelectorAll("[aria-label], [title], [placeholder]")].flatMap((e) => ["aria-label", "title", "placeholder"].map((a) => e.getAttribute(a) ?? ""));
+    window.buttons = [...widget.querySelectorAll("button")].map((b) => b.textContent.trim());
+    window.signature = [widget.textContent ?? "", ...names].join(" | ").replace(/[−-]?\\d[\\d.,]*/g, "#");
+  </script></body></html>`;
+}
 
 /** Opens an HTML host page served at a path of the local site, for this test only. */
 function hostPage(path: string, html: string) {
   return openPage(site, path, {extraPages: {[path]: html}});
 }
 
-describe.each(EMBEDS.map((w) => [w.id, w.exportName]))("widget %s", (id, exportName) => {
+const editions = LANGS.flatMap((lang) => EMBEDS.map((w) => [EDITIONS[lang].prefix, w.id, w.exportName, lang] as const));
+
+describe.each(editions)("widget %s/embed/%s", (prefix, id, exportName, lang) => {
   test("its embed page posts its height to the parent, again when the content grows", async () => {
     const {page, errors, failed, external} = await hostPage(
       "/__host-frame",
       `<!doctype html><html lang="en"><title>host</title><body>
-       <iframe id="f" src="/embed/${id}" title="embedded" style="width:800px;height:300px"></iframe>
+       <iframe id="f" src="${prefix}/embed/${id}" title="embedded" style="width:800px;height:300px"></iframe>
        <script>window.messages = []; addEventListener("message", (e) => window.messages.push(e.data));</script></body></html>`
     );
     await page.waitForFunction(() => (window as unknown as {messages: {height?: number}[]}).messages.some((m) => typeof m.height === "number" && m.height > 100), null, {timeout: 60_000});
@@ -28,6 +51,7 @@ describe.each(EMBEDS.map((w) => [w.id, w.exportName]))("widget %s", (id, exportN
     // The embed has no sidebar, header or footer.
     const frame = page.frameLocator("#f");
     expect(await frame.locator("#observablehq-sidebar, #observablehq-footer, #observablehq-header").count()).toBe(0);
+    expect(await frame.locator("html").getAttribute("lang")).toBe(lang);
     await page.frames()[1].evaluate(() => {
       const extra = document.createElement("div");
       extra.style.height = "700px";
@@ -45,8 +69,8 @@ describe.each(EMBEDS.map((w) => [w.id, w.exportName]))("widget %s", (id, exportN
       "/__host-module",
       `<!doctype html><html lang="en"><title>host</title><body><div id="mount"></div>
        <script type="module">
-         const module = await import("/embed/${id}.js");
-         const widget = module["${exportName}"]({syncUrl: false});
+         const module = await import("${prefix}/embed/${id}.js");
+         const widget = module["${exportName}"]({syncUrl: false, lang: "${lang}"});
          window.inputs = 0;
          // Listening on the parent: only a bubbling event arrives here.
          document.getElementById("mount").addEventListener("input", (event) => event.target === widget && window.inputs++);
@@ -89,35 +113,107 @@ describe.each(EMBEDS.map((w) => [w.id, w.exportName]))("widget %s", (id, exportN
     expect(external).toEqual([]);
     await page.context().close();
   });
+  test("its module speaks the language of its lang option, not the host page's", async () => {
+    // The widget created with `lang` on a host page of the other language, and the widget created without it on a host page of that language.
+    // The Korean module registers the Korean catalogue, so either language is available to it.
+    const texts = async (hostLang: string, asked: string | null) => {
+      const {page, errors} = await hostPage(`/__host-${hostLang}`, signaturePage(hostLang, `/ko/embed/${id}.js`, exportName, asked));
+      await page.waitForFunction(() => (window as unknown as {signature?: string}).signature, null, {timeout: 60_000});
+      const {signature, buttons} = await page.evaluate(() => {
+        const w = window as unknown as {signature: string; buttons: string[]};
+        return {signature: w.signature, buttons: w.buttons};
+      });
+      expect(errors).toEqual([]);
+      await page.context().close();
+      return {signature, buttons};
+    };
+    const asked = await texts(lang === "ko" ? "en" : "ko", lang);
+    expect(asked.signature).toBe((await texts(lang, null)).signature);
+    if (lang === "ko") {
+      // Stricter as the catalogue grows: a widget with Korean strings (its own, or the kernel's buttons) shows them.
+      const kernelButtons = (await texts("en", null)).buttons.some((b) => Object.values(kernelMessages).includes(b));
+      if (id in koMessages || kernelButtons) expect(asked.signature).toMatch(/[\uac00-\ud7a3]/);
+    }
+  });
 });
 
 describe("the instructors' embed builder", () => {
+  /** Waits until the builder's preview frame shows a widget from `src` (each change navigates it: let it load, or its requests are aborted and counted as failed). */
+  const previewShows = (page: Page, src: string) =>
+    page.waitForFunction(
+      (src) => {
+        const frame = document.querySelector<HTMLIFrameElement>("iframe.embed-preview")?.contentWindow;
+        return frame?.location.href === src && frame.document.readyState === "complete" && frame.document.querySelector(".widget") !== null;
+      },
+      src,
+      {timeout: 60_000}
+    );
+  const builderValue = (page: Page) => page.evaluate(() => (document.querySelector(".embed-builder") as HTMLElement & {value: Record<string, unknown>}).value);
+  const ko = koMessages["embed-builder"];
+  const koTitle = (id: string) => koMessages["widget-titles"][id as keyof (typeof koMessages)["widget-titles"]];
+
   test("offers every embeddable widget; its value carries the chosen widget's snippets, and the page follows it", async () => {
     const {page, errors, failed, external} = await openPage(site, "/instructors");
     const builder = page.locator(".embed-builder");
     await builder.waitFor();
-    expect(await builder.locator("select option").allTextContents()).toEqual(EMBEDS.map((w) => w.title));
+    expect(await builder.locator("select").first().locator("option").allTextContents()).toEqual(EMBEDS.map((w) => w.title));
     const chosen = EMBEDS.find((w) => w.id === "xor-trainer")!;
-    // Each change navigates the preview frame: let it show its widget first, or its requests are aborted (and counted as failed).
-    const previewShows = (src: string) =>
-      page.waitForFunction(
-        (src) => {
-          const frame = document.querySelector<HTMLIFrameElement>("iframe.embed-preview")?.contentWindow;
-          return frame?.location.href === src && frame.document.readyState === "complete" && frame.document.querySelector(".widget") !== null;
-        },
-        src,
-        {timeout: 60_000}
-      );
-    await previewShows(`${site.url}/embed/${EMBEDS[0].id}`);
-    await builder.locator("select").selectOption({label: chosen.title});
-    await previewShows(`${site.url}/embed/${chosen.id}`);
+    await previewShows(page, `${site.url}/embed/${EMBEDS[0].id}`);
+    await builder.getByLabel("Widget", {exact: true}).selectOption({label: chosen.title});
+    await previewShows(page, `${site.url}/embed/${chosen.id}`);
     await builder.getByLabel("Settings (a link or query)").fill(`${site.url}/xor-mlp?h=6&lr=1.5`);
-    await previewShows(`${site.url}/embed/${chosen.id}?h=6&lr=1.5`);
-    const value = await page.evaluate(() => (document.querySelector(".embed-builder") as HTMLElement & {value: Record<string, unknown>}).value);
-    expect(value).toMatchObject({widget: chosen.id, query: "h=6&lr=1.5", height: 600, src: `${site.url}/embed/${chosen.id}?h=6&lr=1.5`});
+    await previewShows(page, `${site.url}/embed/${chosen.id}?h=6&lr=1.5`);
+    const value = await builderValue(page);
+    expect(value).toMatchObject({widget: chosen.id, lang: "en", query: "h=6&lr=1.5", height: 600, src: `${site.url}/embed/${chosen.id}?h=6&lr=1.5`});
     expect(value.iframeSnippet).toContain(`src="${site.url}/embed/${chosen.id}?h=6&amp;lr=1.5"`);
-    expect(value.moduleSnippet).toContain(`${chosen.exportName}({search: "?h=6&lr=1.5", syncUrl: false})`);
-    await page.getByText(`embed “${chosen.title}” with 2 settings from your link`).waitFor();
+    expect(value.iframeSnippet).toContain(`title="${chosen.title}" lang="en"`);
+    expect(value.moduleSnippet).toContain(`from "${site.url}/embed/${chosen.id}.js"`);
+    expect(value.moduleSnippet).toContain(`${chosen.exportName}({search: "?h=6&lr=1.5", syncUrl: false, lang: "en"})`);
+    await page.getByText(`embed “${chosen.title}” in English with 2 settings from your link`).waitFor();
+    // The same widget in Korean: the Korean embed page and module, a Korean title in the snippet, and the page says so.
+    await builder.getByLabel("Language of the widget").selectOption({label: "Korean"});
+    await previewShows(page, `${site.url}/ko/embed/${chosen.id}?h=6&lr=1.5`);
+    const korean = await builderValue(page);
+    expect(korean).toMatchObject({widget: chosen.id, lang: "ko", src: `${site.url}/ko/embed/${chosen.id}?h=6&lr=1.5`});
+    expect(korean.iframeSnippet).toContain(`src="${site.url}/ko/embed/${chosen.id}?h=6&amp;lr=1.5" title="${koTitle(chosen.id)}" lang="ko"`);
+    expect(korean.moduleSnippet).toContain(`from "${site.url}/ko/embed/${chosen.id}.js"`);
+    expect(korean.moduleSnippet).toContain(`${chosen.exportName}({search: "?h=6&lr=1.5", syncUrl: false, lang: "ko"})`);
+    expect(await builder.locator(".embed-edition").textContent()).toBe(`Both snippets embed the widget in Korean: the iframe shows /ko/embed/${chosen.id}, the module is /ko/embed/${chosen.id}.js.`);
+    await page.getByText(`embed “${chosen.title}” in Korean with 2 settings from your link`).waitFor();
+    expect(await page.frameLocator("iframe.embed-preview").locator("html").getAttribute("lang")).toBe("ko");
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  test("on the Korean page it speaks Korean and embeds the Korean widget unless asked for English", async () => {
+    const {page, errors, failed, external} = await openPage(site, "/ko/instructors");
+    expect(await page.getAttribute("html", "lang")).toBe("ko");
+    const builder = page.locator(".embed-builder");
+    await builder.waitFor();
+    expect(await builder.getByLabel(ko.widget, {exact: true}).locator("option").allTextContents()).toEqual(EMBEDS.map((w) => koTitle(w.id)));
+    expect(await builder.getByLabel(ko.language).locator("option").allTextContents()).toEqual([ko["lang.en"], ko["lang.ko"]]);
+    const chosen = EMBEDS.find((w) => w.id === "xor-trainer")!;
+    await previewShows(page, `${site.url}/ko/embed/${EMBEDS[0].id}`);
+    await builder.getByLabel(ko.widget, {exact: true}).selectOption({label: koTitle(chosen.id)});
+    await previewShows(page, `${site.url}/ko/embed/${chosen.id}`);
+    await builder.getByLabel(ko.settings).fill(`${site.url}/ko/xor-mlp?h=6&lr=1.5`);
+    await previewShows(page, `${site.url}/ko/embed/${chosen.id}?h=6&lr=1.5`);
+    const value = await builderValue(page);
+    expect(value).toMatchObject({widget: chosen.id, lang: "ko", query: "h=6&lr=1.5", src: `${site.url}/ko/embed/${chosen.id}?h=6&lr=1.5`});
+    expect(value.iframeSnippet).toContain(`title="${koTitle(chosen.id)}" lang="ko"`);
+    expect(value.moduleSnippet).toContain(`from "${site.url}/ko/embed/${chosen.id}.js"`);
+    expect(await builder.locator(".embed-edition").textContent()).toBe(`두 스니펫 모두 위젯을 한국어로 넣습니다. iframe은 /ko/embed/${chosen.id} 페이지를 보여 주고, 모듈은 /ko/embed/${chosen.id}.js입니다.`);
+    await page.getByText(`“${koTitle(chosen.id)}” 위젯을 한국어로 링크에 담긴 설정 2개와 함께 넣고`).waitFor();
+    // Asked for English, the snippets point at the English edition from the site's base (not from /ko/).
+    await builder.getByLabel(ko.language).selectOption({label: ko["lang.en"]});
+    await previewShows(page, `${site.url}/embed/${chosen.id}?h=6&lr=1.5`);
+    const english = await builderValue(page);
+    expect(english).toMatchObject({lang: "en", src: `${site.url}/embed/${chosen.id}?h=6&lr=1.5`});
+    expect(english.iframeSnippet).toContain(`title="${chosen.title}" lang="en"`);
+    expect(english.moduleSnippet).toContain(`${chosen.exportName}({search: "?h=6&lr=1.5", syncUrl: false, lang: "en"})`);
+    await page.getByText(`“${koTitle(chosen.id)}” 위젯을 영어로`).waitFor();
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     expect(external).toEqual([]);

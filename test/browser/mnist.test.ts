@@ -1,6 +1,6 @@
 // The MNIST page on the built site: training in the worker (wasm and WebGPU), results,
 // drawing, and the failure paths (NaN loss, corrupted shard).
-import type {Page} from "playwright-core";
+import type {Page, Route} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {openPage} from "./harness.js";
 import {useSite} from "./use-site.js";
@@ -122,6 +122,76 @@ describe("MNIST training on the wasm backend", () => {
     const alert = page.locator("#mnist-data [role=alert]");
     await alert.waitFor(TIMEOUT);
     expect(await alert.textContent()).toMatch(/train-01\.mns\.gz is corrupted/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the Korean MNIST page's failure paths", () => {
+  const site = useSite();
+  const hangul = /[\uac00-\ud7a3]/;
+
+  test("a corrupted shard: a Korean alert naming it, and the page recovers when the recipe changes", async () => {
+    const {page, errors} = await openPage(site, "/ko/");
+    await page.context().unroute(/.*/);
+    const corrupt = async (route: Route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      body[body.length >> 1] ^= 0xff;
+      await route.fulfill({response, body, headers: {...response.headers(), "cache-control": "no-store"}});
+    };
+    await page.context().route(/train-01\.mns\.[0-9a-f]+\.gz$/, corrupt);
+    await page.goto(`${site.url}/ko/mnist?backend=wasm`);
+    const alert = page.locator("#mnist-data [role=alert]");
+    await alert.waitFor(TIMEOUT);
+    expect(await alert.textContent()).toBe("MNIST 데이터 조각 train-01.mns.gz이 손상되었습니다. SHA-256 해시가 데이터 목록(manifest)에 적힌 값과 다릅니다.");
+    expect(await page.textContent("#mnist-controls .run-status")).toBe("오류로 멈췄습니다.");
+    // The page still answers: the other widgets work, and a recipe change starts a fresh worker that loads the (now intact) shards.
+    await page.context().unroute(/train-01\.mns\.[0-9a-f]+\.gz$/, corrupt);
+    const exercise = page.locator(".widget.exercise").first();
+    await exercise.locator("input").fill("269322");
+    await exercise.getByRole("button").first().click();
+    await page.waitForFunction(() => /정답입니다/.test(document.querySelector(".widget.exercise")?.textContent ?? ""), undefined, TIMEOUT);
+    await page.getByRole("button", {name: "강의의 구성으로 되돌리기"}).click();
+    await waitForState(page, "ready");
+    expect(await page.getByRole("button", {name: "학습 시작"}).isEnabled()).toBe(true);
+    expect(await page.locator("#mnist-data [role=alert]").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a learning rate that makes the loss NaN pauses training with a Korean message, and it can start again", async () => {
+    const {page, errors} = await openPage(site, "/ko/mnist?backend=wasm&optimizer=sgd&lr=100");
+    await waitForState(page, "ready");
+    await page.getByRole("button", {name: "학습 시작"}).click();
+    const alert = page.locator("#mnist-controls [role=alert]");
+    await alert.waitFor(TIMEOUT);
+    expect(await alert.textContent()).toMatch(/^학습을 일시 정지했습니다\. epoch 1의 \d+번째 반복\(iteration\)에서 손실이 숫자가 아닌 값\(NaN\)이 되었습니다\(학습률 100\)\. .*학습률을 낮추고 다시 시작하세요\.$/);
+    expect(await page.textContent("#mnist-controls .run-status")).toBe("일시 정지: 손실이 숫자가 아닌 값(NaN)입니다.");
+    expect(await page.getByRole("button", {name: "다시 시작"}).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("no WebGPU: asking for it gives a Korean reason and notice, and training can start on another backend", async () => {
+    const {page, errors} = await openPage(site, "/ko/mnist?backend=webgpu");
+    await waitForState(page, "ready");
+    const notice = page.locator("#mnist-backend .notice[data-backend]");
+    await notice.waitFor(TIMEOUT);
+    expect(await notice.getAttribute("data-backend")).not.toBe("webgpu");
+    const text = (await notice.textContent())!;
+    expect(text).toMatch(/WebGPU 백엔드는 이곳에서 시작하지 못했습니다\. (이 브라우저는 WebGPU를 제공하지 않습니다|WebGPU는 있지만 그래픽 어댑터를 찾지 못했습니다)\. 그래서 나머지 백엔드 가운데 20개 batch로/);
+    expect(text).toContain("이곳에서는 WebGPU로 쓸 수 있는 GPU가 없어 CPU로 학습합니다.");
+    // Korean apart from the backends' names and units.
+    expect(text.replace(/\([^()]*\)/g, "").match(/[A-Za-z]{2,}/g)?.filter((w) => !["WebGPU", "WebAssembly", "WebGL", "GPU", "CPU", "batch", "ms", "epoch"].includes(w)) ?? []).toEqual([]);
+    expect(text).toMatch(hangul);
+    const start = page.getByRole("button", {name: "학습 시작"});
+    expect(await start.isEnabled()).toBe(true);
+    await start.click();
+    await waitForStep(page, 16);
+    await page.getByRole("button", {name: "멈춤"}).click();
+    await waitForState(page, "stopped");
+    expect(await page.textContent("#mnist-controls .run-status")).toBe("멈췄습니다.");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -7,19 +7,27 @@ import {PERCEPTRON_STRINGS, perceptronExercise} from "../../src/components/cours
 import {XOR_STRINGS, xorExercise} from "../../src/components/course/exercises/xor-mlp.js";
 import {koMessages} from "../../src/components/course/messages-ko.js";
 import {translator, type Messages} from "../../src/components/course/strings.js";
+import {widgetTitles} from "../../src/components/course/registry.js";
 import {urlMessages} from "../../src/components/course/url-state.js";
 import {kernelMessages} from "../../src/components/course/widget.js";
+import {messages as embedBuilder} from "../../src/components/widgets/embed-builder.js";
 import {messages as hiddenSpace} from "../../src/components/widgets/hidden-space.js";
 import {messages as perceptronBlanks} from "../../src/components/widgets/perceptron-blanks.js";
 import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
 import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
 import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
 import {messages as xorTrainer} from "../../src/components/widgets/xor-trainer.js";
+import {PARAMETER_STRINGS} from "../../src/components/course/exercises/mnist.js";
+import {runViewMessages} from "../../src/components/mnist/run-view.js";
+import {chartMessages} from "../../src/components/charts/training-charts.js";
+import {backendReason, problemText, workerMessages} from "../../src/components/mnist/worker-text.js";
 
 // The kernel's namespaces. (The sample-digits module needs Framework's FileAttachment, which Node lacks; its catalogue's keys are checked by tsc through its Catalogue type.)
-const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Messages> = {
+const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof typeof mnistEnglish>, Messages> = {
   widget: kernelMessages,
   "url-state": urlMessages,
+  "embed-builder": embedBuilder,
+  "widget-titles": widgetTitles,
   perceptron: perceptronExplorer,
   "perceptron-blanks": perceptronBlanks,
   "perceptron-learner": perceptronLearner,
@@ -29,6 +37,12 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits">, Message
   "network-diagram": networkDiagramMessages,
   "exercise.perceptron-blanks": PERCEPTRON_STRINGS,
   "exercise.xor-hidden-units": XOR_STRINGS
+};
+// The MNIST page's namespaces (the trainer's own keys need Framework's FileAttachment: tsc checks them; its run views, charts and worker reports are here).
+const mnistEnglish = {
+  mnist: {...runViewMessages, ...chartMessages, ...workerMessages},
+  "exercise.mnist-parameters": PARAMETER_STRINGS,
+  "exercise.mnist-parameters-small": PARAMETER_STRINGS
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // The words a Korean page may show in English: the lecture's own terms, names, formats and units.
@@ -66,4 +80,32 @@ test("the network drawing and the perceptron pages' exercises answer in Korean o
     "아직 아닙니다: (1, 0)의 출력이 1이지만 0이어야 합니다; (0, 1)의 출력이 1이지만 0이어야 합니다. 출력이 0이어야 하는 곳에서는 합 w₁x₁ + w₂x₂ + b가 0 이하여야 합니다. 그곳에서 합을 줄이세요."
   );
   expect(xorExercise.worked("ko")).toMatch(/^s₁ = NAND로 w = \(−0.5, −0.5\), b = 0.7; s₂ = OR로 w = \(0.5, 0.5\), b = −0.2\./);
+});
+
+// The lecture's program prints its training log in English; the log keeps the deck's words.
+const lectureOutput = new Set(["mnist#logTrain"]);
+
+test.each(Object.entries(mnistEnglish))("namespace %s: every English key in Korean with its placeholders; without Hangul only the same terms or the lecture's log", (namespace, en) => {
+  const ko: Messages = koMessages[namespace as keyof typeof mnistEnglish];
+  for (const [key, text] of Object.entries(en)) {
+    expect(ko[key], key).toBeTypeOf("string");
+    expect(placeholders(ko[key]), key).toEqual(placeholders(text));
+    if (!/[\uac00-\ud7a3]/.test(ko[key])) {
+      expect(ko[key], key).toBe(text);
+      if (!lectureOutput.has(`${namespace}#${key}`)) expect((text.replace(/\{\w+\}/g, "").match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !englishTerms.has(word)), key).toEqual([]);
+    }
+  }
+});
+
+test("the MNIST worker's codes come out in Korean: a corrupted shard, no WebGPU, a diverged run", () => {
+  const t = translator("mnist", workerMessages, "ko");
+  expect(problemText(t, {code: "corrupt", params: {file: "train-01.mns.gz"}})).toBe("MNIST 데이터 조각 train-01.mns.gz이 손상되었습니다. SHA-256 해시가 데이터 목록(manifest)에 적힌 값과 다릅니다.");
+  expect(problemText(t, {code: "diverged", params: {iteration: 3, epoch: 1, lr: 100}})).toMatch(/^학습을 일시 정지했습니다\. epoch 1의 3번째 반복.*\(학습률 100\)/);
+  const choice = {backend: "wasm", how: "timed", timings: {wasm: 23.4, webgl: 70, cpu: Number.NaN}, webgpu: "unavailable", threads: {count: 1, isolated: false}} as const;
+  expect(backendReason(t, choice)).toBe(
+    "이 브라우저는 WebGPU를 제공하지 않습니다. 그래서 나머지 백엔드 가운데 20개 batch로 잰 시간이 가장 짧은 것을 골랐습니다(batch당 WebAssembly (wasm) 23 ms, WebGL 70 ms). " +
+      "스레드 하나로 실행됩니다. 이 호스트가 더 많은 스레드를 허용하는 헤더(COOP/COEP)를 보내지 않기 때문입니다."
+  );
+  expect(backendReason(t, {...choice, failed: "webgpu", threads: undefined})).toMatch(/^WebGPU 백엔드는 이곳에서 시작하지 못했습니다\. 이 브라우저는/);
+  expect(backendReason(translator("mnist", workerMessages, "en"), {backend: "webgl", how: "manual", timings: {}, webgpu: "fallback"})).toBe("WebGL was selected by hand.");
 });

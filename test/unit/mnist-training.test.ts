@@ -2,6 +2,10 @@
 import {describe, expect, test} from "vitest";
 import {rng} from "../../src/components/nn/rng.js";
 import {decideBackend} from "../../src/components/mnist/backend-choice.js";
+import {backendReason, workerMessages} from "../../src/components/mnist/worker-text.js";
+import {translator} from "../../src/components/course/strings.js";
+
+const english = translator("mnist", workerMessages, "en");
 import {EpochOrder} from "../../src/components/mnist/epoch-order.js";
 import {evaluateLogits} from "../../src/components/mnist/evaluation.js";
 
@@ -55,12 +59,12 @@ describe("decideBackend", () => {
   test("takes a faster backend even over hardware WebGPU, and says so", () => {
     const choice = decideBackend("hardware", {webgpu: 40, wasm: 23, webgl: Number.NaN});
     expect(choice.backend).toBe("wasm");
-    expect(choice.reason).toMatch(/faster/);
+    expect(backendReason(english, choice)).toMatch(/faster/);
   });
   test("without WebGPU or with a fallback adapter picks the fastest that started", () => {
     expect(decideBackend("unavailable", {wasm: 23, webgl: 70, cpu: 170}).backend).toBe("wasm");
     const fallback = decideBackend("fallback", {wasm: Number.NaN, webgl: 70, cpu: 170});
     expect(fallback.backend).toBe("webgl");
-    expect(fallback.reason).toMatch(/fallback/);
+    expect(backendReason(english, fallback)).toMatch(/fallback/);
   });
 });

@@ -2,7 +2,8 @@ import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {embeds, pages} from "../../observablehq.config.js";
-import {EMBEDS, WIDGET_REGISTRY} from "../../src/components/course/registry.js";
+import "../../src/components/course/messages-ko.js";
+import {EMBEDS, WIDGET_REGISTRY, widgetTitle} from "../../src/components/course/registry.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const widgetModules: Record<string, () => Promise<Record<string, unknown>>> = Object.fromEntries(
@@ -14,8 +15,17 @@ const widgetModules: Record<string, () => Promise<Record<string, unknown>>> = Ob
 test("the config's embeds and the embed modules are the registry's embeddable widgets", () => {
   expect(EMBEDS.length).toBeGreaterThanOrEqual(8);
   expect(embeds).toEqual(EMBEDS.map((w) => w.id));
-  const modules = readdirSync(join(root, "src", "embed")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
-  expect(modules.sort()).toEqual(EMBEDS.map((w) => w.id).sort());
+  for (const folder of [["src", "embed"], ["src", "ko", "embed"]]) {
+    const modules = readdirSync(join(root, ...folder)).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
+    expect(modules.sort(), folder.join("/")).toEqual(EMBEDS.map((w) => w.id).sort());
+  }
+});
+
+test("every widget's title comes through the strings hook: the registry's English, and a Korean twin", () => {
+  for (const w of WIDGET_REGISTRY) {
+    expect(widgetTitle(w.id, "en")).toBe(w.title);
+    expect(widgetTitle(w.id, "ko"), w.id).toMatch(/[\uac00-\ud7a3]/);
+  }
 });
 
 test("every registered widget lives on a page of the site and exports its create function", async () => {

@@ -2,7 +2,8 @@
 export interface ProgressView {
   element: HTMLElement;
   update(value: number, max: number, text: string): void;
-  fail(message: string): void;
+  /** Replaces the bar with an alert: text, or a node that marks part of it (say, a browser's own English words). */
+  fail(message: string | Node): void;
 }
 
 export function progressView(label: string): ProgressView {
@@ -29,7 +30,7 @@ export function progressView(label: string): ProgressView {
       bar.remove();
       status.className = "notice error";
       status.setAttribute("role", "alert");
-      status.textContent = message;
+      status.replaceChildren(message);
     }
   };
 }

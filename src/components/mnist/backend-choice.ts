@@ -6,12 +6,10 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import {DeviceSplit} from "./device-data.js";
-import type {Backend, BackendChoice, BackendRequest} from "./protocol.js";
+import {PROBE_BATCHES, type Backend, type BackendChoice, type BackendRequest} from "./protocol.js";
 import type {Recipe} from "./recipe.js";
 import {Trainer} from "./trainer.js";
 
-/** Batches timed per backend, after a warm-up. */
-export const PROBE_BATCHES = 20;
 /** A slow backend stops its timing after this long (ms) and extrapolates. */
 const PROBE_BUDGET_MS = 2500;
 
@@ -81,25 +79,10 @@ export async function timeBackend(backend: Backend, recipe: Recipe, batches = PR
   }
 }
 
-const NAMES: Record<Backend, string> = {webgpu: "WebGPU", webgl: "WebGL", wasm: "WebAssembly (wasm)", cpu: "plain JavaScript (cpu)"};
-
-/** The decision, from what WebGPU offers and the timings (pure, so it can be tested). */
-export function decideBackend(
-  webgpu: BackendChoice["webgpu"],
-  timings: Partial<Record<Backend, number>>
-): {backend: Backend; reason: string} {
+/** The decision, from what WebGPU offers and the timings (pure, so it can be tested): the fastest backend that started. */
+export function decideBackend(webgpu: BackendChoice["webgpu"], timings: Partial<Record<Backend, number>>): BackendChoice {
   const measured = (Object.entries(timings) as [Backend, number][]).filter(([, ms]) => Number.isFinite(ms)).sort((a, b) => a[1] - b[1]);
-  const fastest = measured[0]?.[0] ?? "cpu";
-  const figures = measured.map(([b, ms]) => `${NAMES[b]} ${ms.toFixed(0)} ms`).join(", ");
-  const why = {
-    unavailable: "This browser offers no WebGPU",
-    "no-adapter": "WebGPU is present but found no graphics adapter",
-    fallback: "WebGPU here is only a software fallback adapter (no GPU)",
-    hardware: "WebGPU runs on a hardware adapter"
-  }[webgpu];
-  if (webgpu === "hardware" && fastest === "webgpu") return {backend: "webgpu", reason: `${why}, and it was the fastest in a ${PROBE_BATCHES}-batch timing (${figures} per batch).`};
-  if (webgpu === "hardware") return {backend: fastest, reason: `${why}, but a ${PROBE_BATCHES}-batch timing found ${NAMES[fastest]} faster (${figures} per batch).`};
-  return {backend: fastest, reason: `${why}, so the fastest other backend was chosen by a ${PROBE_BATCHES}-batch timing (${figures} per batch).`};
+  return {backend: measured[0]?.[0] ?? "cpu", how: "timed", timings, webgpu};
 }
 
 /** Times the candidates and settles on a backend (left active). */
@@ -107,15 +90,14 @@ export async function chooseBackend(request: BackendRequest, recipe: Recipe): Pr
   const webgpu = await webgpuStatus();
   if (request !== "auto") {
     if (await tf.setBackend(request).catch(() => false)) {
-      return {backend: request, reason: `${NAMES[request]} was selected by hand.`, timings: {}, webgpu};
+      return {backend: request, how: "manual", timings: {}, webgpu};
     }
-    const fallback = await chooseBackend("auto", recipe);
-    return {...fallback, reason: `${NAMES[request]} could not start here. ${fallback.reason}`};
+    return {...(await chooseBackend("auto", recipe)), failed: request};
   }
   const candidates: Backend[] = webgpu === "hardware" ? ["webgpu", "wasm", "webgl"] : ["wasm", "webgl", "cpu"];
   const timings: Partial<Record<Backend, number>> = {};
   for (const backend of candidates) timings[backend] = await timeBackend(backend, recipe);
-  const {backend, reason} = decideBackend(webgpu, timings);
-  await tf.setBackend(backend);
-  return {backend, reason, timings, webgpu};
+  const choice = decideBackend(webgpu, timings);
+  await tf.setBackend(choice.backend);
+  return choice;
 }

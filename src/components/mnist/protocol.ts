@@ -1,13 +1,17 @@
-/** The messages between the MNIST page and its training worker. Types only. */
+/** The messages between the MNIST page and its training worker: codes and numbers, which the page words in its language (worker-text.ts). */
 import type {BenchOptions, BenchResult} from "./bench.js";
 import type {MnistManifest} from "./manifest.js";
 import type {Recipe} from "./recipe.js";
 import type {ShardProgress} from "./shard-reader.js";
 import type {TrainLogEntry} from "./trainer.js";
+import type {Problem} from "./worker-text.js";
 
 export type Backend = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKENDS: Backend[] = ["webgpu", "webgl", "wasm", "cpu"];
 export type BackendRequest = Backend | "auto";
+
+/** Batches timed per backend while choosing, after a warm-up. */
+export const PROBE_BATCHES = 20;
 
 /** The three tfjs wasm binaries, by file name, mapped to their URLs on this site. */
 export type WasmPaths = Record<"tfjs-backend-wasm.wasm" | "tfjs-backend-wasm-simd.wasm" | "tfjs-backend-wasm-threaded-simd.wasm", string>;
@@ -39,8 +43,12 @@ export type RunState = "loading" | "ready" | "training" | "paused" | "stopped" |
 
 export interface BackendChoice {
   backend: Backend;
-  /** Why this backend, in a sentence for the page. */
-  reason: string;
+  /** Timed against the other candidates, or selected by hand. */
+  how: "timed" | "manual";
+  /** The backend selected by hand that could not start, so the others were timed. */
+  failed?: Backend;
+  /** wasm only: its threads, and whether the page is cross-origin isolated (without, tfjs runs one thread). */
+  threads?: {count: number; isolated: boolean};
   /** ms per batch measured while choosing, by backend. */
   timings: Partial<Record<Backend, number>>;
   webgpu: "unavailable" | "no-adapter" | "fallback" | "hardware";
@@ -73,7 +81,7 @@ export type FromWorker =
   | {type: "backend"; choice: BackendChoice}
   | {type: "data"; progress: ShardProgress}
   | {type: "samples"; pixels: Uint8Array; labels: Uint8Array}
-  | {type: "state"; state: RunState; message?: string}
+  | {type: "state"; state: RunState; problem?: Problem}
   | {type: "tick"; epoch: number; iteration: number; step: number; stepsPerSecond: number; tensors: number}
   | {type: "log"; entry: TrainLogEntry}
   | {type: "epoch"; summary: EpochSummary}

@@ -34,7 +34,7 @@ export function referenceRows(runs: {label: string; log: ReferenceLog}[]): Refer
       batchMean: last?.batchMeanAccuracy ?? null,
       epochs: recipe.epochs,
       wallSeconds: log.wallSeconds,
-      backend: `${log.backend}, tfjs ${log.versions.tfjs}`
+      backend: `${log.backend}, TensorFlow.js ${log.versions.tfjs}`
     };
   });
 }

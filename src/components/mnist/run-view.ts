@@ -3,11 +3,11 @@
  * in use, run controls and status, live charts and the log, test results,
  * and the drawing pad. Each view subscribes to the session's messages; the
  * session's disposal ends them all. Every text comes through the widget's
- * translator (`runViewMessages` and the charts' messages).
+ * translator (`runViewMessages`, the charts' and the worker reports' messages).
  */
 import {digitCanvas, digitGrid} from "../charts/digits.js";
 import {drawPad} from "../charts/draw-pad.js";
-import {chartMessages, confusionChart, curveChart, probabilityChart, testAccuracyChart, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
+import {confusionChart, curveChart, probabilityChart, testAccuracyChart, type chartMessages, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
 import {button, element} from "../course/dom.js";
 import {formatCount as count, formatFixed} from "../course/format.js";
 import {progressView} from "../course/progress.js";
@@ -17,9 +17,10 @@ import type {FromWorker, RunState} from "./protocol.js";
 import type {Recipe} from "./recipe.js";
 import type {ReferenceLog} from "./reference-log.js";
 import type {TrainingSession} from "./session.js";
+import {backendName, backendReason, problemText, type Problem, type workerMessages} from "./worker-text.js";
 
+/** The views' own texts; the trainer's messages put them beside the charts' and the worker reports' (one namespace). */
 export const runViewMessages = {
-  ...chartMessages,
   loading: "Loading MNIST (60,000 training and 10,000 test images)",
   loaded: "All {images} images loaded and verified.",
   loadingProgress: "{loaded} of {total} MB, {images} of {totalImages} images ({file})",
@@ -69,9 +70,22 @@ export const runViewMessages = {
   prediction: "The network says {digit} ({p} %)."
 } satisfies Messages;
 
-type T = Translate<typeof runViewMessages>;
+type T = Translate<typeof runViewMessages & typeof chartMessages & typeof workerMessages>;
 
 const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
+
+/** A problem in the page's words, the platform's own (English) words after it, marked as English. */
+export function problemNode(text: string, detail?: string): HTMLElement {
+  const node = element("span", "", text);
+  if (detail) {
+    const own = element("span", "problem-detail", detail);
+    own.lang = "en";
+    node.append(" (", own, ")");
+  }
+  return node;
+}
+
+const problemView = (t: T, problem: Problem) => problemNode(problemText(t, problem), problem.detail);
 
 /** Shard download progress, then the first training digits. */
 export function dataView(session: TrainingSession, t: T): HTMLElement {
@@ -89,7 +103,7 @@ export function dataView(session: TrainingSession, t: T): HTMLElement {
         digitGrid(Array.from(m.labels, (label, i) => ({pixels: m.pixels.subarray(i * 784, (i + 1) * 784), caption: String(label), label: t("digitLabel", {label})})))
       );
     } else if (m.type === "state" && m.state === "failed") {
-      progress.fail(m.message ?? t("loadingFailed"));
+      progress.fail(m.problem ? problemView(t, m.problem) : t("loadingFailed"));
     }
   });
   return root;
@@ -102,9 +116,9 @@ export function backendView(session: TrainingSession, t: T): HTMLElement {
   root.setAttribute("aria-live", "polite");
   session.subscribe((m) => {
     if (m.type !== "backend") return;
-    const {backend, reason, webgpu} = m.choice;
+    const {backend, webgpu} = m.choice;
     root.dataset.backend = backend;
-    root.replaceChildren(element("strong", "", t("backendRuns", {backend})), ` ${reason}`);
+    root.replaceChildren(element("strong", "", t("backendRuns", {backend: backendName(t, backend)})), ` ${backendReason(t, m.choice)}`);
     if (webgpu !== "hardware") root.append(element("br"), t("noGpu"));
   });
   return root;
@@ -143,8 +157,8 @@ export function controlsView(session: TrainingSession, recipe: Recipe, trainImag
       buttons.stop.disabled = !PLAYING.includes(state);
       if (!PLAYING.includes(state)) status.textContent = t(`state.${state}`);
       alert.replaceChildren();
-      if (m.message) {
-        const message = element("div", "notice error", m.message);
+      if (m.problem) {
+        const message = element("div", "notice error", problemView(t, m.problem));
         message.setAttribute("role", "alert");
         alert.replaceChildren(message);
       }

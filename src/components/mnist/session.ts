@@ -27,7 +27,7 @@ export class TrainingSession {
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
-      const message: FromWorker = {type: "state", state: "failed", message: `The training worker failed: ${event.message}`};
+      const message: FromWorker = {type: "state", state: "failed", problem: {code: "worker", detail: event.message}};
       this.history.push(message);
       for (const listener of this.listeners) listener(message);
     };

@@ -6,18 +6,22 @@
 import type {MnistManifest, ShardEntry} from "./manifest.js";
 import {sha256Hex} from "./sha256.js";
 import {decodeShard, gunzip, type Digits} from "./shard-format.js";
+import {englishProblem, type Problem} from "./worker-text.js";
 
-export type ShardErrorCode = "missing" | "network" | "corrupt" | "malformed";
+export type ShardErrorCode = Extract<Problem["code"], "missing" | "network" | "corrupt" | "malformed" | "count">;
 
-/** A shard that could not be used; `message` names the shard and says what went wrong. */
+/** A shard that could not be used: `problem` says what went wrong (for the page to word), `message` says it in English. */
 export class ShardError extends Error {
   readonly code: ShardErrorCode;
   readonly file: string;
-  constructor(code: ShardErrorCode, file: string, message: string) {
-    super(message);
+  readonly problem: Problem;
+  constructor(code: ShardErrorCode, file: string, params: Record<string, string | number> = {}, detail?: string) {
+    const problem: Problem = {code, params: {file, ...params}, ...(detail ? {detail} : {})};
+    super(englishProblem(problem));
     this.name = "ShardError";
     this.code = code;
     this.file = file;
+    this.problem = problem;
   }
 }
 
@@ -50,10 +54,10 @@ async function fetchBytes(url: string, entry: ShardEntry, onChunk: (n: number) =
     response = await fetch(url, {signal});
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ShardError("network", entry.file, `Could not download MNIST shard ${entry.file}: ${(error as Error).message}`);
+    throw new ShardError("network", entry.file, {}, (error as Error).message);
   }
   if (!response.ok || !response.body) {
-    throw new ShardError("missing", entry.file, `MNIST shard ${entry.file} is missing (HTTP ${response.status}).`);
+    throw new ShardError("missing", entry.file, {status: response.status});
   }
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -78,16 +82,16 @@ async function fetchBytes(url: string, entry: ShardEntry, onChunk: (n: number) =
 export async function verifyShard(bytes: Uint8Array, entry: ShardEntry): Promise<Digits> {
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) {
-    throw new ShardError("corrupt", entry.file, `MNIST shard ${entry.file} is corrupted: its SHA-256 does not match the manifest.`);
+    throw new ShardError("corrupt", entry.file);
   }
   let digits: Digits;
   try {
     digits = decodeShard(await gunzip(bytes));
   } catch (error) {
-    throw new ShardError("malformed", entry.file, `MNIST shard ${entry.file} cannot be decoded: ${(error as Error).message}`);
+    throw new ShardError("malformed", entry.file, {}, (error as Error).message);
   }
   if (digits.count !== entry.count) {
-    throw new ShardError("malformed", entry.file, `MNIST shard ${entry.file} holds ${digits.count} images, the manifest says ${entry.count}.`);
+    throw new ShardError("count", entry.file, {count: digits.count, expected: entry.count});
   }
   return digits;
 }

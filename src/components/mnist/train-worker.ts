@@ -14,9 +14,10 @@ import {DeviceSplit, type DeviceData} from "./device-data.js";
 import type {Evaluation} from "./evaluation.js";
 import type {BackendChoice, FromWorker, Misclassified, RunState, TestReport, ToWorker} from "./protocol.js";
 import type {Recipe} from "./recipe.js";
-import {readShards, shardsOf} from "./shard-reader.js";
+import {readShards, ShardError, shardsOf} from "./shard-reader.js";
 import type {Digits} from "./shard-format.js";
 import {Trainer} from "./trainer.js";
+import type {Problem} from "./worker-text.js";
 
 const scope = self as unknown as {postMessage(message: FromWorker, transfer?: Transferable[]): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null};
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -39,9 +40,9 @@ let stopRequested = false;
 /** Where training is, for the report after a stop. */
 let position = {epoch: 1, iteration: 0, step: 0};
 
-function setState(next: RunState, message?: string): void {
+function setState(next: RunState, problem?: Problem): void {
   state = next;
-  post({type: "state", state: next, message});
+  post({type: "state", state: next, problem});
 }
 
 function report(evaluation: Evaluation, epoch: number, step: number): TestReport {
@@ -158,10 +159,7 @@ async function train(): Promise<void> {
   post({type: "tick", epoch: 0, iteration: 0, step: trainer.step, stepsPerSecond, tensors: tf.memory().numTensors});
   if (outcome.status === "diverged") {
     const {epoch, iteration} = outcome.entry;
-    setState(
-      "diverged",
-      `Training paused: the loss became NaN at iteration ${iteration} of epoch ${epoch} (learning rate ${recipe.learningRate}). The weights have blown up; lower the learning rate and start again.`
-    );
+    setState("diverged", {code: "diverged", params: {iteration, epoch, lr: recipe.learningRate}});
   } else if (outcome.status === "stopped") {
     setState("stopped");
     await evaluateAndReport(position.epoch);
@@ -171,17 +169,13 @@ async function train(): Promise<void> {
 }
 
 /**
- * The choice with a word on wasm threads. tfjs loads its threaded SIMD binary
+ * The choice with wasm's threads. tfjs loads its threaded SIMD binary
  * only where SharedArrayBuffer exists, that is in a cross-origin isolated
  * page (a host sending COOP/COEP); elsewhere it runs on one thread.
  */
 function withThreads(choice: BackendChoice): BackendChoice {
   if (choice.backend !== "wasm") return choice;
-  const threads = getThreadsCount();
-  const note = self.crossOriginIsolated
-    ? ` It runs on ${threads} thread${threads === 1 ? "" : "s"} (this page is cross-origin isolated).`
-    : " It runs on one thread: this host does not send the COOP/COEP headers that allow more.";
-  return {...choice, reason: choice.reason + note};
+  return {...choice, threads: {count: getThreadsCount(), isolated: self.crossOriginIsolated}};
 }
 
 /**
@@ -196,7 +190,7 @@ function liftThreadCap(threads: number): void {
 
 function fail(error: unknown): void {
   stopRequested = true;
-  setState("failed", (error as Error).message ?? String(error));
+  setState("failed", error instanceof ShardError ? error.problem : {code: "unexpected", detail: (error as Error).message ?? String(error)});
 }
 
 scope.onmessage = ({data: message}) => {
@@ -210,7 +204,7 @@ scope.onmessage = ({data: message}) => {
       }
       const {known} = message;
       const choosing = known ? tf.setBackend(known.backend).then((ok) => (ok ? known : chooseBackend("auto", recipe))) : chooseBackend(message.backend, recipe);
-      // A known choice already carries its note on threads.
+      // A known choice already carries its threads.
       const started = choosing.then((choice) => post({type: "backend", choice: choice === known ? choice : withThreads(choice)}));
       dataReady = started.then(() => loadData(message.manifest, message.shardUrls));
       dataReady.catch(fail);

@@ -11,21 +11,25 @@ import {formatCount, formatNumber} from "../course/format.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {LECTURE_TEST_ACCURACY, sameRecipe} from "../mnist/comparisons.js";
-import {BACKENDS, type BackendChoice, type BackendRequest, type RunState} from "../mnist/protocol.js";
+import {BACKENDS, type Backend, type BackendChoice, type BackendRequest, type RunState} from "../mnist/protocol.js";
 import {MNIST_SCHEMA, recipeOf, withValue, type MnistSettings} from "../mnist/recipe-params.js";
 import {LECTURE_RECIPE, parameterCount, type Recipe} from "../mnist/recipe.js";
 import {loadReferenceRuns} from "../mnist/reference-files.js";
 import type {ReferenceRun} from "../mnist/reference-store.js";
-import {backendView, chartsView, controlsView, dataView, drawView, resultsView, runViewMessages} from "../mnist/run-view.js";
+import {backendView, chartsView, controlsView, dataView, drawView, problemNode, resultsView, runViewMessages} from "../mnist/run-view.js";
 import {TrainingSession} from "../mnist/session.js";
 import {loadManifest, shardUrl} from "../mnist/shard-files.js";
 import {wasmPaths, workerUrl} from "../mnist/worker-files.js";
+import {backendName, workerMessages} from "../mnist/worker-text.js";
+import {chartMessages} from "../charts/training-charts.js";
 
 export const mnistTrainerSchema = MNIST_SCHEMA;
 
 /** Every visible text of the widget, its run views and charts included (the strings hook translates them). */
 export const messages = {
   ...runViewMessages,
+  ...chartMessages,
+  ...workerMessages,
   "section.data": "The data",
   "section.backend": "Backend",
   "section.controls": "Training",
@@ -50,7 +54,7 @@ export const messages = {
   summary: "Training {recipe}: {parameters} parameters. {reference}",
   reference: "Reference run: {epochs} epochs at build time.",
   noReferenceRun: "No reference run was trained for this recipe.",
-  dataFailed: "The MNIST data could not be loaded: {message}"
+  dataFailed: "The MNIST data could not be loaded."
 } satisfies Messages;
 
 /** What the trainer is doing, for cells and host pages (coarser than the worker's run states). */
@@ -184,7 +188,7 @@ export function createMnistTrainerWidget(options: WidgetOptions = {}): WidgetEle
     try {
       loaded = await files;
     } catch (error) {
-      parts.data.replaceChildren(element("p", "notice error", t("dataFailed", {message: (error as Error).message})));
+      parts.data.replaceChildren(element("p", "notice error", problemNode(t("dataFailed"), (error as Error).message)));
       publish({state: "error"});
       return;
     }
@@ -227,7 +231,7 @@ export function createMnistTrainerWidget(options: WidgetOptions = {}): WidgetEle
     const lr = Inputs.select(withValue([0.0001, 0.001, 0.01, 0.1, 1, 10], initial.lr), {label: t("lr"), value: initial.lr});
     const batch = Inputs.select(withValue([16, 32, 64, 128, 256], initial.batch), {label: t("batch"), value: initial.batch});
     const epochs = Inputs.select(withValue([1, 2, 3, 5, 10, 15, 20, 30], initial.epochs), {label: t("epochs"), value: initial.epochs});
-    const backend = Inputs.select(["auto", ...BACKENDS], {label: t("backend"), value: initial.backend, format: (d: string) => (d === "auto" ? t("autoBackend") : d)});
+    const backend = Inputs.select(["auto", ...BACKENDS], {label: t("backend"), value: initial.backend, format: (d: string) => (d === "auto" ? t("autoBackend") : backendName(t, d as Backend))});
     const read = (): MnistSettings => ({
       hidden: hidden2.value ? [hidden1.value, hidden2.value] : [hidden1.value],
       activation: activation.value,

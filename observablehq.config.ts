@@ -67,8 +67,8 @@ const FORMULA_BOXES = `<script>
   const watch = () =>
     document.querySelectorAll(".katex-display:not([data-formula-box])").forEach((box) => {
       box.setAttribute("data-formula-box", "");
+      // Observing delivers a first entry after the frame's layout: measuring here would force a layout on every redraw of a widget's formula.
       sizes.observe(box);
-      mark(box);
     });
   new MutationObserver(watch).observe(document.documentElement, {childList: true, subtree: true});
   // A formula's own width changes when KaTeX's fonts arrive, which no box's size shows.

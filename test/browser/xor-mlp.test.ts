@@ -147,3 +147,32 @@ describe("the XOR page as a notebook", () => {
     await page.context().close();
   });
 });
+
+describe("the hidden-space view under a fast slider", () => {
+  test("ten inputs before a frame draw the charts once and publish every value, the last one last", async () => {
+    const {page, errors} = await openPage(site, "/xor-mlp");
+    await page.locator(".hidden-space-hidden svg").waitFor({timeout: 30_000});
+    const result = await page.evaluate(async () => {
+      const root = document.querySelector(".hidden-space") as HTMLElement & {value: {beta: number}};
+      const slider = root.querySelector<HTMLInputElement>('input[type=range][aria-label^="Slope β"]')!;
+      const published: number[] = [];
+      root.addEventListener("input", () => published.push(root.value.beta));
+      let draws = 0;
+      new MutationObserver((records) => (draws += records.length)).observe(root.querySelector(".hidden-space-hidden")!, {childList: true});
+      // Ten moves in one task, as a slider can deliver them while a frame is busy.
+      for (let k = 1; k <= 10; ++k) {
+        slider.value = String(1 + k);
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+      }
+      const before = draws;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      return {before, after: draws, published, beta: root.value.beta};
+    });
+    expect(result.before).toBe(0);
+    expect(result.after).toBe(1);
+    expect(result.published).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(result.beta).toBe(11);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -105,6 +105,60 @@ export function shadeGrid(values: ArrayLike<number>, classes: number, pixels: Ui
   }
 }
 
+type PlotSvg = ReturnType<typeof Plot.plot>;
+
+export interface ShadedFrame {
+  /** The chart: a canvas for the shading under a Plot SVG for everything else. */
+  element: HTMLElement;
+  /** Shows a new Plot SVG (axes, points, lines) over the shading; the canvas covers its plotted domain. */
+  setFrame(svg: PlotSvg, width: number, height: number): void;
+  /** Paints grid values (boundaryGrid's layout) as the shading, one canvas pixel per cell (see shadeGrid). */
+  shade(values: ArrayLike<number>, resolution: number, classes: number): void;
+}
+
+/**
+ * A shaded plane that can be repainted every frame: the shading is a small canvas
+ * scaled up under the chart's SVG, so a new shading costs one putImageData and the
+ * SVG is rebuilt only when what it shows changes.
+ */
+export function shadedFrame(): ShadedFrame {
+  const element = document.createElement("div");
+  element.className = "decision-boundary";
+  const canvas = document.createElement("canvas");
+  canvas.setAttribute("aria-hidden", "true");
+  canvas.style.cssText = "position: absolute; image-rendering: pixelated;";
+  element.append(canvas);
+  let svg: PlotSvg | null = null;
+  let image: ImageData | null = null;
+  return {
+    element,
+    setFrame(next, width, height) {
+      svg?.remove();
+      svg = next;
+      Object.assign(svg.style, {position: "relative", background: "transparent"});
+      element.style.cssText = `position: relative; width: ${width}px; max-width: 100%; aspect-ratio: ${width} / ${height};`;
+      // Place the canvas exactly over the plotted domain, in percentages so it follows any scaling of the SVG.
+      const [left, right] = svg.scale("x")!.range as [number, number];
+      const [bottom, top] = svg.scale("y")!.range as [number, number];
+      Object.assign(canvas.style, {
+        left: `${(100 * left) / width}%`,
+        width: `${(100 * (right - left)) / width}%`,
+        top: `${(100 * top) / height}%`,
+        height: `${(100 * (bottom - top)) / height}%`
+      });
+      element.append(asImage(svg));
+    },
+    shade(values, resolution, classes) {
+      if (canvas.width !== resolution || canvas.height !== resolution || !image) {
+        canvas.width = canvas.height = resolution;
+        image = new ImageData(resolution, resolution);
+      }
+      shadeGrid(values, classes, image.data);
+      canvas.getContext("2d")!.putImageData(image, 0, 0);
+    }
+  };
+}
+
 export interface LiveBoundary {
   element: HTMLElement;
   /** Redraws with changed options; only the shading and the line unless points, domain or size change. */
@@ -112,30 +166,22 @@ export interface LiveBoundary {
 }
 
 /**
- * The chart as a canvas for the shading (one pixel per grid cell, scaled up) under a
- * Plot SVG for the axes, the line and the points. `update` repaints the canvas and
- * moves the line in place, so a slider can drive it every frame.
+ * The chart as a shaded frame: the shading on a canvas under a Plot SVG for the
+ * axes, the line and the points. `update` repaints the canvas and moves the line
+ * in place, so a slider can drive it every frame.
  */
 export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
   let options = initial;
-  const element = document.createElement("div");
-  element.className = "decision-boundary";
-  const canvas = document.createElement("canvas");
-  canvas.setAttribute("aria-hidden", "true");
-  canvas.style.cssText = "position: absolute; image-rendering: pixelated;";
-  element.append(canvas);
-  let svg: ReturnType<typeof Plot.plot>;
+  const frame = shadedFrame();
+  let svg: PlotSvg;
   let line: SVGLineElement | null = null;
   let frameKey = "";
-  let image: ImageData | null = null;
 
   function drawFrame(): void {
     const {domain = UNIT_SQUARE, points = [], width = 360, height = 360, xLabel = "x₁", yLabel = "x₂"} = options;
-    svg?.remove();
     svg = Plot.plot({
       width,
       height,
-      style: {background: "transparent"},
       x: {domain: domain.x, label: xLabel},
       y: {domain: domain.y, label: yLabel},
       marks: [
@@ -151,17 +197,6 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
         })
       ]
     });
-    svg.style.position = "relative";
-    element.style.cssText = `position: relative; width: ${width}px; max-width: 100%; aspect-ratio: ${width} / ${height};`;
-    // Place the canvas exactly over the plotted domain, in percentages so it follows any scaling of the SVG.
-    const [left, right] = svg.scale("x")!.range as [number, number];
-    const [bottom, top] = svg.scale("y")!.range as [number, number];
-    Object.assign(canvas.style, {
-      left: `${(100 * left) / width}%`,
-      width: `${(100 * (right - left)) / width}%`,
-      top: `${(100 * top) / height}%`,
-      height: `${(100 * (bottom - top)) / height}%`
-    });
     line = document.createElementNS("http://www.w3.org/2000/svg", "line");
     line.setAttribute("class", "boundary-line");
     line.setAttribute("stroke", "currentColor");
@@ -170,7 +205,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
     // Under the points.
     const dots = svg.querySelector('[aria-label="dot"]');
     dots ? dots.before(line) : svg.append(line);
-    element.append(asImage(svg));
+    frame.setFrame(svg, width, height);
   }
 
   function draw(): void {
@@ -182,12 +217,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
     }
     let values = boundaryGrid(predict, domain, resolution);
     if (discretize && classes === 2) values = values.map((v) => (v > 0.5 ? 1 : 0));
-    if (canvas.width !== resolution || canvas.height !== resolution || !image) {
-      canvas.width = canvas.height = resolution;
-      image = new ImageData(resolution, resolution);
-    }
-    shadeGrid(values, classes, image.data);
-    canvas.getContext("2d")!.putImageData(image, 0, 0);
+    frame.shade(values, resolution, classes);
     const ends = options.line ? boundaryLine(options.line.w1, options.line.w2, options.line.b, domain) : null;
     if (ends) {
       const x = svg.scale("x")!;
@@ -204,7 +234,7 @@ export function liveDecisionBoundary(initial: BoundaryOptions): LiveBoundary {
 
   draw();
   return {
-    element,
+    element: frame.element,
     update(changes) {
       options = {...options, ...changes};
       draw();

@@ -174,7 +174,9 @@ const URL_WRITE_INTERVAL_MS = 200;
 
 /**
  * Calls `write` with the latest value at most every URL_WRITE_INTERVAL_MS,
- * always ending with the last one; nothing after `signal` aborts.
+ * always ending with the last one; nothing after `signal` aborts. Always from a
+ * timer, never inside the caller: a replaceState costs milliseconds, which a
+ * slider's input handler (and its frame) should not pay.
  */
 export function throttled<T>(write: (value: T) => void, signal?: AbortSignal): (value: T) => void {
   let pending: T | undefined;
@@ -190,8 +192,7 @@ export function throttled<T>(write: (value: T) => void, signal?: AbortSignal): (
     pending = value;
     if (timer || signal?.aborted) return;
     const wait = last + URL_WRITE_INTERVAL_MS - performance.now();
-    if (wait <= 0) flush();
-    else timer = setTimeout(flush, wait);
+    timer = setTimeout(flush, Math.max(0, wait));
   };
 }
 

@@ -54,6 +54,10 @@ export interface Widget<S extends Schema, M extends Messages, V> {
   loop(spec: LoopSpec): PlayLoop;
   /** Calls `draw(width)` now and whenever the element's content width changes. */
   observeWidth(target: HTMLElement, draw: (width: number) => void): void;
+  /** `work` coalesced to once per animation frame, stopped on teardown (see frameTask). */
+  frame(work: () => void): FrameTask;
+  /** Work that trails the input, in idle time, stopped on teardown (see idleTask). */
+  idle(work: (deadline: IdleDeadline) => boolean): FrameTask;
 }
 
 export interface WidgetSpec<S extends Schema, M extends Messages, V> {
@@ -105,6 +109,8 @@ export function createWidget<S extends Schema, M extends Messages, V>(spec: Widg
       root.dispatchEvent(new Event("input", {bubbles: true}));
     },
     loop: (loopSpec) => playLoop(loopSpec, signal, kernelT),
+    frame: (work) => frameTask(work, signal),
+    idle: (work) => idleTask(work, signal),
     observeWidth(target, draw) {
       let last = -1;
       const measure = () => {
@@ -124,6 +130,81 @@ export function createWidget<S extends Schema, M extends Messages, V>(spec: Widg
       else draw(DEFAULT_WIDTH);
     }
   };
+}
+
+export interface FrameTask {
+  /** Asks for a run of the work; more requests before it runs add nothing. */
+  request(): void;
+  /** Runs the pending work now, to the end (for a caller that needs its result at once). */
+  flush(): void;
+}
+
+/** When a coalesced task runs: `run` gets how much time it may take; returns a cancel function. */
+type Scheduler = (run: (deadline: IdleDeadline) => void) => () => void;
+
+const UNLIMITED: IdleDeadline = {didTimeout: true, timeRemaining: () => Infinity};
+/** Longest idle work waits when the page is never idle (a drag that never stops). */
+const IDLE_TIMEOUT_MS = 500;
+/** Time per slice where the browser has no idle callbacks (Safari). */
+const IDLE_FALLBACK_MS = 8;
+
+const onFrame: Scheduler = (run) => {
+  const id = requestAnimationFrame(() => run(UNLIMITED));
+  return () => cancelAnimationFrame(id);
+};
+
+const onIdle: Scheduler = (run) => {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(run, {timeout: IDLE_TIMEOUT_MS});
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => {
+    const start = performance.now();
+    run({didTimeout: false, timeRemaining: () => Math.max(0, IDLE_FALLBACK_MS - (performance.now() - start))});
+  }, 0);
+  return () => clearTimeout(id);
+};
+
+/** One run of `work` per scheduled slot however often it is requested; work that returns true has more to do and is run again. */
+function coalesced(work: (deadline: IdleDeadline) => boolean | void, schedule: Scheduler, signal?: AbortSignal): FrameTask {
+  let cancel: (() => void) | null = null;
+  signal?.addEventListener("abort", () => cancel?.());
+  const task: FrameTask = {
+    request() {
+      if (!cancel && !signal?.aborted) cancel = schedule(run);
+    },
+    flush() {
+      if (!cancel) return;
+      cancel();
+      cancel = null;
+      while (work(UNLIMITED) === true);
+    }
+  };
+  function run(deadline: IdleDeadline) {
+    cancel = null;
+    if (work(deadline) === true) task.request();
+  }
+  return task;
+}
+
+/**
+ * Heavy drawing coalesced to once per animation frame: an input handler updates its
+ * state and calls `request()`; however many inputs arrive before the frame, the work
+ * runs once, with the latest state. Chromium dispatches a drag's input events at the
+ * start of a frame, before its animation-frame callbacks, so the drawing still lands
+ * in the frame that input paints. Nothing runs after `signal` aborts.
+ */
+export function frameTask(work: () => void, signal?: AbortSignal): FrameTask {
+  return coalesced(work, onFrame, signal);
+}
+
+/**
+ * Work that trails the input (a chart of many runs), in slices when the page is
+ * idle, so it never delays a frame: `work` does what fits in `deadline` and returns
+ * true while it has more to do. It runs at most IDLE_TIMEOUT_MS late.
+ */
+export function idleTask(work: (deadline: IdleDeadline) => boolean, signal?: AbortSignal): FrameTask {
+  return coalesced(work, onIdle, signal);
 }
 
 /** Width charts are drawn at before their element is laid out. */

@@ -159,10 +159,20 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
       v.alpha = alphaInput.value;
       v.ealpha = eluInput.value;
       for (const [key, i] of maxoutInputs) if (Number.isFinite(i.value)) v[key] = i.value;
-      render();
+      publish();
+      renderFrame.request();
       // An empty selection cannot be a link (at least one activation is shown from a link).
       if (v.acts.length > 0) w.write(v);
     });
+  }
+
+  // A slider redraws the charts and cards once per frame, however many inputs arrive before it.
+  const renderFrame = w.frame(render);
+  /** The cards on screen by what they show: a card whose formulas and notes did not change is kept, not typeset again. */
+  let shownCards = new Map<string, HTMLElement>();
+
+  function publish() {
+    w.publish({acts: v.acts.map((i) => CATALOGUE_IDS[i]), beta: v.beta, alpha: v.alpha, eluAlpha: v.ealpha, maxout: params().maxout, chosen});
   }
 
   function render() {
@@ -171,14 +181,21 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
     const name = (e: CatalogueEntry) => activationName(t, e.id, v.beta);
     message.textContent = entries.length === 0 ? t("tickOne") : "";
     charts.replaceChildren(...(entries.length ? [plot(entries, "f", name, chartWidth, t), plot(entries, "derivative", name, chartWidth, t)] : []));
-    cards.replaceChildren(...entries.map((e) => card(e, name(e), p, t)));
-    w.publish({acts: v.acts.map((i) => CATALOGUE_IDS[i]), beta: v.beta, alpha: v.alpha, eluAlpha: v.ealpha, maxout: p.maxout, chosen});
+    const next = new Map<string, HTMLElement>();
+    for (const e of entries) {
+      const key = JSON.stringify([e.id, name(e), e.tex, e.derivativeTex, e.id === "elu" ? p.eluAlpha : null, e.id === "leaky-relu" && p.alpha === 0]);
+      next.set(key, shownCards.get(key) ?? card(e, name(e), p, t));
+    }
+    const same = next.size === shownCards.size && [...next.values()].every((c, k) => cards.children[k] === c);
+    shownCards = next;
+    if (!same) cards.replaceChildren(...next.values());
   }
 
   w.observeWidth(charts, (width) => {
     chartWidth = Math.min(CHART_WIDTH, width);
     render();
   });
+  publish();
   return root;
 }
 

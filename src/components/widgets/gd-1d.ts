@@ -14,7 +14,7 @@ import {asImage} from "../charts/chart-role.js";
 import {PALETTE} from "../charts/palette.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
-import {behaviour, descendCurve, rateGrid, stepsToReach, stepsVersusRate, type CurveRun} from "../nn/descent-analysis.js";
+import {behaviour, descendCurve, rateGrid, stepsToReach, type CurveRun, type Reach} from "../nn/descent-analysis.js";
 import {CURVE_IDS, curve, type CurveId} from "../nn/loss-surfaces.js";
 
 /** Most updates a run shows. */
@@ -144,7 +144,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       v.n++;
       return v.n < playEnd();
     },
-    draw: () => (render(), w.write(v)),
+    draw: () => (render(), publish(), w.write(v)),
     onToggle(running) {
       if (running && v.n >= playEnd()) v.n = 0;
     }
@@ -167,6 +167,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
   function reset() {
     v.n = 0;
     render();
+    publish();
     w.write(v);
   }
 
@@ -187,10 +188,20 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       loop.pause();
       v.n = 0;
       recompute();
-      render();
-      scheduleRateChart();
+      publish();
+      renderFrame.request();
+      rateTask.request();
       w.write(v);
     });
+  }
+
+  // A slider redraws the lab once per frame, however many inputs arrive before it.
+  const renderFrame = w.frame(render);
+
+  function publish() {
+    // A link's n may lie past the end of a run that diverged early.
+    const current = run.points[Math.min(v.n, lastUpdate())];
+    w.publish({...v, x: current.x, y: current.y, diverged: run.diverged && v.n >= lastUpdate()});
   }
 
   let curveWidth = 460;
@@ -215,7 +226,6 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     buttons.step.disabled = v.n >= lastUpdate();
     drawCurve(c, shown);
     drawTable(shown, divergedNow);
-    w.publish({...v, x: current.x, y: current.y, diverged: divergedNow});
   }
 
   function drawCurve(c: ReturnType<typeof curve>, shown: CurveRun["points"]) {
@@ -256,17 +266,22 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     table.scrollTop = table.scrollHeight;
   }
 
-  // The rate chart runs gradient descent for every η of its grid: drawn a frame after the curve, so the curve follows the slider at once.
-  let rateFrame = 0;
-  function scheduleRateChart() {
-    cancelAnimationFrame(rateFrame);
-    rateFrame = requestAnimationFrame(renderRateChart);
-  }
-  w.signal.addEventListener("abort", () => cancelAnimationFrame(rateFrame));
-
-  function renderRateChart() {
+  // The rate chart runs gradient descent for every η of its grid (up to 10,000 updates each): in idle time, a few
+  // η at a time, so the curve follows the slider at once. The runs depend on the curve and x₀, not on η.
+  let rates: {key: string; etas: number[]; reach: Reach[]} | null = null;
+  const rateTask = w.idle((deadline) => {
     const c = curve(v.fn, v.a);
-    const reach = stepsVersusRate(c, v.x0, rateGrid(c));
+    const key = JSON.stringify([v.fn, v.a, v.x0]);
+    if (rates?.key !== key) rates = {key, etas: rateGrid(c), reach: []};
+    const {etas, reach} = rates;
+    do reach.push(stepsToReach(c, v.x0, etas[reach.length]));
+    while (reach.length < etas.length && deadline.timeRemaining() > 1);
+    if (reach.length < etas.length) return true;
+    renderRateChart(c, reach);
+    return false;
+  });
+
+  function renderRateChart(c: ReturnType<typeof curve>, reach: Reach[]) {
     const mine = stepsToReach(c, v.x0, v.lr);
     const reached = reach.filter((r) => r.status === "reached" && r.steps > 0);
     const failed = reach.filter((r) => r.status !== "reached");
@@ -301,9 +316,10 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     curveWidth = Math.min(460, width);
     render();
   });
+  publish();
   w.observeWidth(rateChart, (width) => {
     rateWidth = Math.min(640, width);
-    renderRateChart();
+    rateTask.request();
   });
   return root;
 }

@@ -8,7 +8,7 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
-import {BINARY_SHADES_CSS, boundaryGrid, boundaryLine, UNIT_SQUARE, type Domain} from "../charts/decision-boundary.js";
+import {boundaryGrid, boundaryLine, shadedFrame, UNIT_SQUARE, type Domain} from "../charts/decision-boundary.js";
 import {PALETTE} from "../charts/palette.js";
 import {button, chartFigure, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
@@ -104,6 +104,9 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
     update();
   });
   const inputChart = element("div", "hidden-space-input");
+  const inputShaded = shadedFrame();
+  inputChart.append(inputShaded.element);
+  let inputFrameKey = "";
   const hiddenChart = element("div", "hidden-space-hidden");
   const inputCaption = element("span");
   const hiddenCaption = element("span");
@@ -122,6 +125,8 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
   let size = CHART_MAX;
   /** Draws both views of the current settings at the current size. */
   let redraw = () => {};
+  // The charts follow a slider once per frame, however many inputs arrive before it.
+  const chartsFrame = w.frame(() => redraw());
 
   function update(): void {
     const values = {units: units.value as (typeof UNITS)[number], beta: beta.value, ...(Object.fromEntries(SLIDERS.map((key) => [key, sliders[key].value])) as Record<SliderKey, number>)};
@@ -141,10 +146,16 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
     const layer2 = andSeparates || !line ? XOR_COMPOSITION.output : line;
     const marked = points.find((p) => shown !== null && p.x[0] === shown[0] && p.x[1] === shown[1]);
     redraw = () => {
-      inputChart.replaceChildren(inputSpaceChart(t, net, activation, layer2, points, marked, size));
+      // The input view's axes, unit lines and points do not depend on β: only its shading is repainted then.
+      const key = JSON.stringify([net.hidden, marked?.x, size]);
+      if (key !== inputFrameKey) {
+        inputFrameKey = key;
+        inputShaded.setFrame(inputSpaceFrame(t, net, points, marked, size), size, size);
+      }
+      inputShaded.shade(boundaryGrid(classify(net, activation, layer2), UNIT_SQUARE, INPUT_RESOLUTION), INPUT_RESOLUTION, 2);
       hiddenChart.replaceChildren(hiddenSpaceChart(t, net, activation, points, line, andSeparates, marked, size));
     };
-    redraw();
+    chartsFrame.request();
     const shownText = shown ? t("shownCaption", {x1: shown[0], x2: shown[1]}) : "";
     inputCaption.textContent = t("inputCaption") + shownText;
     hiddenCaption.textContent = t("hiddenCaption") + shownText;
@@ -160,10 +171,11 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
     update();
   };
   update();
+  chartsFrame.flush();
   // A new width redraws the views only: the value has not changed.
   w.observeWidth(charts, (width) => {
     size = Math.min(CHART_MAX, width);
-    redraw();
+    chartsFrame.request();
   });
   return root;
 }
@@ -180,19 +192,19 @@ function ring(marked: HiddenPoint | undefined, at: (p: HiddenPoint) => [number, 
   return marked ? Plot.dot([marked], {x: (p: HiddenPoint) => at(p)[0], y: (p: HiddenPoint) => at(p)[1], r: 12, stroke: PALETTE.highlight, strokeWidth: 3, fill: "none"}) : null;
 }
 
-function inputSpaceChart(t: Translate<typeof messages>, net: TwoLayerNetwork, activation: Activation, layer2: PerceptronWeights, points: HiddenPoint[], marked: HiddenPoint | undefined, size: number) {
-  const resolution = 60;
-  const grid = boundaryGrid(classify(net, activation, layer2), UNIT_SQUARE, resolution);
+/** Grid cells per side of the input view's shading. */
+const INPUT_RESOLUTION = 60;
+
+/** The input view over its shading: axes, the hidden units' lines, the points. */
+function inputSpaceFrame(t: Translate<typeof messages>, net: TwoLayerNetwork, points: HiddenPoint[], marked: HiddenPoint | undefined, size: number) {
   const unitLines = net.hidden.map((u, k) => ({ends: boundaryLine(u.w1, u.w2, u.b, UNIT_SQUARE), name: k === 0 ? "g₁ = 0" : "g₂ = 0"})).filter((l) => l.ends);
   return asImage(Plot.plot({
     width: size,
     height: size,
     x: {domain: UNIT_SQUARE.x, label: "x₁"},
     y: {domain: UNIT_SQUARE.y, label: "x₂"},
-    color: {type: "linear", domain: [0, 1], range: BINARY_SHADES_CSS},
     ariaLabel: t("inputLabel"),
     marks: [
-      Plot.raster(grid, {width: resolution, height: resolution, x1: UNIT_SQUARE.x[0], x2: UNIT_SQUARE.x[1], y1: UNIT_SQUARE.y[1], y2: UNIT_SQUARE.y[0], fill: (d: number) => d, imageRendering: "pixelated"} as Plot.RasterOptions),
       ...unitLines.map((l) => Plot.line(l.ends!, {stroke: PALETTE.ink, strokeDasharray: "5,3"})),
       // Each unit's line is named a quarter of the way along it, away from the axes.
       Plot.text(unitLines, {x: (l) => l.ends![0][0] + 0.25 * (l.ends![1][0] - l.ends![0][0]), y: (l) => l.ends![0][1] + 0.25 * (l.ends![1][1] - l.ends![0][1]), text: "name", ...LABEL_STYLE}),

@@ -271,11 +271,20 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
     layerCount.textContent = config.layers.length === 1 ? t("layers.one") : t("layers.other", {n: config.layers.length});
   }
 
+  /** The network drawing's layers, inputs and activation: new data alone (a noise slider) keeps the drawing. */
+  let drawnStructure = "";
+
   /** A new network (same seed: same starting weights) on freshly built data. */
   function rebuild(): void {
     buildData();
     session = createSession(architecture(), hyperparameters(), data);
-    network.setStructure(session.net.sizes, architecture().features.map((id) => FEATURE_LABELS[id]), t(`act.${config.activation as ActivationId}`));
+    const inputs = architecture().features.map((id) => FEATURE_LABELS[id]);
+    const activationName = t(`act.${config.activation as ActivationId}`);
+    const structure = JSON.stringify([session.net.sizes, inputs, activationName]);
+    if (structure !== drawnStructure) {
+      drawnStructure = structure;
+      network.setStructure(session.net.sizes, inputs, activationName);
+    }
     editor.refresh();
     updateAvailability();
     lossView.clear();

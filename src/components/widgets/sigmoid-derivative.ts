@@ -51,7 +51,18 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
   root.append(w.notice, sideBySide([beta, at], [row]));
   let width = MAX_WIDTH;
 
+  /** Sets the link and the value; the drawing follows in the next frame, once however many inputs arrive before it. */
   function update(): void {
+    const b = beta.value;
+    const s0 = at.value;
+    const tau = sigmoidWithSlope(b);
+    const y0 = tau.f(s0);
+    w.write({beta: b, s: s0});
+    w.publish({beta: b, s: s0, tau: y0, slope: tau.derivative(s0, y0)});
+  }
+  const drawFrame = w.frame(draw);
+
+  function draw(): void {
     const b = beta.value;
     const s0 = at.value;
     const tau = sigmoidWithSlope(b);
@@ -97,14 +108,12 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
       ),
       element("p", "", t("peak", {peak}))
     );
-    w.write({beta: b, s: s0});
-    w.publish({beta: b, s: s0, tau: y0, slope});
   }
-  beta.addEventListener("input", update);
-  at.addEventListener("input", update);
+  for (const input of [beta, at]) input.addEventListener("input", () => (update(), drawFrame.request()));
   w.observeWidth(row, (available) => {
     width = Math.min(MAX_WIDTH, available);
-    update();
+    draw();
   });
+  update();
   return root;
 }

@@ -125,6 +125,8 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     drawEveryMs: REDRAW_MS,
     labels: {play: t("train"), pause: t("pause")},
     onToggle(running) {
+      // A setting changed just before Train counts.
+      if (running) buildFrame.flush();
       if (running && (experiment.epochs >= MAX_EPOCHS || experiment.diverged)) rebuild();
     }
   });
@@ -135,6 +137,10 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
 
   function rebuild() {
     loop.pause();
+    build();
+  }
+
+  function build() {
     experiment = vanishingExperiment({depth: v.depth, width: v.width, activation: v.vact, init: v.init}, data, LEARNING_RATE);
     render();
   }
@@ -146,9 +152,12 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
       v.vact = actInput.value;
       v.init = initInput.value;
       w.write(v);
-      rebuild();
+      loop.pause();
+      buildFrame.request();
     });
   }
+  // A slider rebuilds the network once per frame, however many inputs arrive before it.
+  const buildFrame = w.frame(build);
 
   let followed: string | null = null;
   root.setActivation = (id) => {

@@ -148,6 +148,8 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     draw: render,
     onToggle(running) {
       if (running) {
+        // A setting changed just before Play counts.
+        restartFrame.flush();
         if (trainer.diverged || trainer.epoch >= MAX_EPOCHS) restart();
         // Pressing Play on a finished run keeps training (to watch it sharpen or stay stuck) until paused.
         stopWhenFinished = !finished();
@@ -342,10 +344,12 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     return [element("caption", "", t("weightsCaption")), element("thead", "", headerRow([t("weights.unit"), "v₁ⱼ", "v₂ⱼ", "bⱼ", "wⱼ"])), body, foot];
   }
 
+  // A slider restarts the run once per frame, however many inputs arrive before it.
+  const restartFrame = w.frame(restart);
   for (const input of [hidden, activation, learningRate, seed, loss]) {
     input.addEventListener("input", () => {
       loop.pause();
-      restart();
+      restartFrame.request();
     });
   }
   speed.addEventListener("input", () => {

@@ -45,6 +45,12 @@ function shellFixes(lang: Lang): Fix[] {
  */
 const koreanFixes: Fix[] = [
   {
+    // Framework's client titles the copy buttons of code blocks in English when the page has loaded (its modules run before DOMContentLoaded).
+    pattern: /<\/body>/,
+    replacement: `<script>addEventListener("DOMContentLoaded",()=>{for(const b of document.querySelectorAll(".observablehq-pre-copy"))b.title=${JSON.stringify(EDITIONS.ko.copyCode)}})</script>\n</body>`,
+    required: always
+  },
+  {
     // The sidebar's title link.
     pattern: /(<ol>\s*<li class="observablehq-link)(?: observablehq-link-active)?("><a href=")\.\.\/((?:index\.html)?">)/,
     replacement: "$1$2./$3",

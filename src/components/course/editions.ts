@@ -26,6 +26,8 @@ export interface Edition {
   otherEdition: string;
   /** Accessible label of the language switch's landmark. */
   switchRegion: string;
+  /** Title of Framework's copy button on code blocks. */
+  copyCode: string;
 }
 
 export const EDITIONS: Record<Lang, Edition> = {
@@ -39,7 +41,8 @@ export const EDITIONS: Record<Lang, Edition> = {
     name: "English",
     switchLabel: "English: this page in English",
     otherEdition: "This course also exists in Korean, the language of the lecture it follows:",
-    switchRegion: "Language"
+    switchRegion: "Language",
+    copyCode: "Copy code"
   },
   ko: {
     lang: "ko",
@@ -51,7 +54,8 @@ export const EDITIONS: Record<Lang, Edition> = {
     name: "한국어",
     switchLabel: "한국어: 이 페이지의 한국어판",
     otherEdition: "이 강좌는 영어로도 읽을 수 있습니다:",
-    switchRegion: "언어"
+    switchRegion: "언어",
+    copyCode: "코드 복사"
   }
 };
 

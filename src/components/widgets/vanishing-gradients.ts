@@ -57,7 +57,7 @@ export const messages = {
   noRatio: "{when}: the last layer's gradient is zero, so there is no ratio to show.",
   ratio: "{when}: first layer {first}, last layer {last}; ratio first/last = {ratio}{plain}.",
   ratioPlain: " (the first layer gets {times} times less gradient)",
-  diverged: "Training diverged after {n} updates ({reason}); press Reset or pick a smaller network.",
+  diverged: "Training diverged after {n} updates: the loss, a gradient or a weight stopped being a finite number. Press Reset or pick a smaller network.",
   trained: "{ratio} Loss {before} → {after}.",
   untrained: "Loss {loss}. Press Train to update the weights (plain gradient descent, η = {eta}, {points} points) and watch the bars.",
   "chart.x": "layer (1 = next to the input)",
@@ -176,7 +176,7 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
         "p",
         "",
         diverged
-          ? t("diverged", {n: epochs, reason: diverged})
+          ? t("diverged", {n: epochs})
           : trained
             ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current, w.lang), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
             : t("untrained", {loss: formatNumber(initial.loss, 3), eta: LEARNING_RATE, points: data.inputs.length})

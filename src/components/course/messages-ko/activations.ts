@@ -111,7 +111,7 @@ export const koActivations = {
     noRatio: "{when}: 마지막 층의 기울기가 0이어서 보여 줄 비율이 없습니다.",
     ratio: "{when}: 첫 층 {first}, 마지막 층 {last}, 비율(첫 층/마지막 층) = {ratio}{plain}.",
     ratioPlain: " (첫 층이 받는 기울기는 {times}분의 1)",
-    diverged: "업데이트 {n}번 후 학습이 발산했습니다({reason}). ‘처음으로’를 누르거나 더 작은 신경망을 고르세요.",
+    diverged: "업데이트 {n}번 후 학습이 발산했습니다. 손실, 기울기 또는 가중치가 유한한 수가 아니게 되었습니다. ‘처음으로’를 누르거나 더 작은 신경망을 고르세요.",
     trained: "{ratio} 손실 {before} → {after}.",
     untrained: "손실 {loss}. ‘학습’을 누르면 가중치가 업데이트되고(단순 경사 하강법, η = {eta}, 점 {points}개) 막대가 바뀌는 모습을 볼 수 있습니다.",
     "chart.x": "층(1 = 입력 바로 다음 층)",

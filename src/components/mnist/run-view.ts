@@ -10,6 +10,7 @@ import {drawPad} from "../charts/draw-pad.js";
 import {confusionChart, curveChart, probabilityChart, testAccuracyChart, type chartMessages, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
 import {button, element} from "../course/dom.js";
 import {formatCount as count, formatFixed} from "../course/format.js";
+import {frameTask} from "../course/widget.js";
 import {progressView} from "../course/progress.js";
 import type {Messages, Translate} from "../course/strings.js";
 import {prepareDrawnDigit} from "./preprocess.js";
@@ -204,18 +205,13 @@ export function chartsView(session: TrainingSession, recipe: Recipe, reference: 
   log.setAttribute("aria-label", t("logLabel"));
   const refNote = reference ? t("referenceNote", {epochs: reference.recipe.epochs, backend: reference.backend}) : t("noReference");
   let width = 640;
-  let pending = false;
   const draw = () => {
-    pending = false;
     loss.replaceChildren(curveChart(t, "loss", live, refCurve, width), element("figcaption", "", t("lossCaption", {reference: refNote})));
     accuracy.replaceChildren(curveChart(t, "accuracy", live, refCurve, width), element("figcaption", "", t("accuracyCaption")));
     test.replaceChildren(testAccuracyChart(t, epochs, refEpochs, lecture, recipe.epochs, width), element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})));
   };
-  const redraw = () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(draw);
-  };
+  // Log lines and ticks arrive many times a frame: the charts redraw once per frame.
+  const redraw = frameTask(draw).request;
   const append = (line: string) => {
     log.append(line + "\n");
     while (log.childNodes.length > 400) log.firstChild!.remove();

@@ -331,12 +331,16 @@ describe("the PyTorch export", () => {
     const plane = o.page.locator(".playground-plane");
     await plane.waitFor();
     const box = (await plane.boundingBox())!;
+    const csvLink = o.page.locator(".pytorch-code a.download").nth(1);
+    const fetchText = (href: string) => o.page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const before = (await csvLink.getAttribute("href"))!;
     // A tap in the plane's upper-right quarter adds a point there: the data become the learner's own.
     await plane.dispatchEvent("pointerup", {isPrimary: true, clientX: box.x + box.width * 0.75, clientY: box.y + box.height * 0.25});
     await o.page.waitForFunction(() => location.search.includes("dataset=custom"), null, {timeout: 30_000});
-    const csvLink = o.page.locator(".pytorch-code a.download").nth(1);
     // 50 generated points plus the tapped one (and the header): the export is on the learner's points, not regenerated from the link.
-    await expect.poll(async () => (await csvLink.evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text())).trim().split("\n").length, {timeout: 30_000}).toBe(52);
+    await expect.poll(async () => (await fetchText((await csvLink.getAttribute("href"))!)).trim().split("\n").length, {timeout: 30_000}).toBe(52);
+    // The link just replaced still serves its file: a download begun a moment before the update is not lost.
+    expect((await fetchText(before)).trim().split("\n").length).toBe(51);
     parses(await o.page.locator(".pytorch-code pre code").innerText());
     expect(o.errors).toEqual([]);
     await o.page.context().close();

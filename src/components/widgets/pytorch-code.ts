@@ -108,12 +108,16 @@ export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptio
     return a;
   }
 
-  function revoke(): void {
-    for (const url of urls.splice(0)) URL.revokeObjectURL(url);
+  const revoke = (list: string[]): void => list.forEach((url) => URL.revokeObjectURL(url));
+  // The files just replaced keep their addresses until the next update: a download (or fetch) begun on a link a moment before it was replaced still finds its file.
+  let replaced: string[] = [];
+  function retire(): void {
+    revoke(replaced);
+    replaced = urls.splice(0);
   }
 
   root.update = (next) => {
-    revoke();
+    retire();
     status.textContent = "";
     if ("error" in next) {
       error.hidden = false;
@@ -131,7 +135,7 @@ export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptio
     downloads.replaceChildren(...files.map(downloadLink));
     w.publish({name: next.main.name, code: next.main.text, files: files.map((f) => f.name)});
   };
-  w.signal.addEventListener("abort", revoke);
+  w.signal.addEventListener("abort", () => revoke([...replaced, ...urls]));
 
   root.append(error, actions, status, pre);
   root.update(bundle);

@@ -70,6 +70,27 @@ describe("Backpropagation", () => {
     await numbers.waitFor({timeout: 30_000});
     // τ′(0) = β/4 = 1 for β = 4.
     expect(await numbers.textContent()).toContain("τ′ = β/4 = 1.000");
+    // The drawn derivative peaks where its dot is, at s = 0: the live layer follows the chart's scales.
+    const drawing = () =>
+      page.locator(".sigmoid-chart .live-layer").evaluate((g) => {
+        const ys = (d: string) => [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => Number(m[2]));
+        const [, derivative] = [...g.querySelectorAll("path")].map((p) => ys(p.getAttribute("d") ?? ""));
+        const dot = g.querySelectorAll("circle")[1];
+        return {peak: Math.min(...derivative), dot: Number(dot.getAttribute("cy")), label: g.closest("svg")!.getAttribute("aria-label")};
+      });
+    const at4 = await drawing();
+    expect(Math.abs(at4.peak - at4.dot)).toBeLessThan(1);
+    expect(at4.label).toContain("β/4 = 1.000");
+    // β = 2 halves the peak τ′(0) = β/4: the curve's top moves down the same y-axis (domain [0, 1.5] for both).
+    const beta = page.locator(".sigmoid-derivative").getByRole("spinbutton", {name: "Slope β"});
+    await beta.fill("2");
+    await beta.press("Enter");
+    await expect.poll(async () => (await drawing()).label).toContain("β/4 = 0.500");
+    const at2 = await drawing();
+    expect(at2.peak).toBeGreaterThan(at4.peak + 20);
+    expect(Math.abs(at2.peak - at2.dot)).toBeLessThan(1);
+    // The formulas follow once the slider rests.
+    await expect.poll(() => numbers.textContent()).toContain("τ′ = β/4 = 0.500");
     expect(errors).toEqual([]);
     await page.context().close();
   });

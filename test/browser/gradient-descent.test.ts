@@ -140,7 +140,7 @@ describe("gradient descent page", () => {
     const o = await open();
     const lab = o.page.locator(".gd-2d");
     await expect.poll(() => lab.locator(".results caption").innerText(), {timeout: 60_000}).toBe("After 100 updates");
-    const momentumPath = () => lab.locator(".chart svg polyline").nth(1).getAttribute("points");
+    const momentumPath = () => lab.locator(".chart svg .live-layer path").nth(1).getAttribute("d");
     const before = await momentumPath();
     const mu = lab.getByRole("spinbutton", {name: "Momentum μ"});
     await mu.fill("0.5");

@@ -7,6 +7,7 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
+import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type PlotChart} from "../charts/live-layer.js";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
@@ -174,11 +175,10 @@ export function createGd2dWidget(options: WidgetOptions = {}): WidgetElement<Gd2
     down = null;
     if (!tap || !base) return;
     const s = SURFACES[v.surface];
-    const {plot, width, height} = base;
-    const rect = plot.getBoundingClientRect();
-    const x = plot.scale("x")?.invert?.(((event.clientX - rect.left) * width) / rect.width);
-    const y = plot.scale("y")?.invert?.(((event.clientY - rect.top) * height) / rect.height);
-    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    const {layer, width, height} = base;
+    const rect = layer.svg.getBoundingClientRect();
+    const [x, y] = layer.invert(((event.clientX - rect.left) * width) / rect.width, ((event.clientY - rect.top) * height) / rect.height);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
     sxInput.value = v.sx = round2(clamp(x, s.domain.x));
     syInput.value = v.sy = round2(clamp(y, s.domain.y));
     restart();
@@ -260,11 +260,18 @@ export function createGd2dWidget(options: WidgetOptions = {}): WidgetElement<Gd2
         Plot.dot([{x: s.minimum[0], y: s.minimum[1]}], {ariaHidden: "true", x: "x", y: "y", symbol: "star", r: 6, fill: PALETTE.good, stroke: "white"}),
         Plot.dot([{x: v.sx, y: v.sy}], {ariaHidden: "true", x: "x", y: "y", r: 5, stroke: PALETTE.ink, strokeWidth: 2})
       ]
-    }) as PlotSvg;
+    }) as PlotChart;
     plot.setAttribute("aria-label", t("plotLabel", {surface: t(`surface.${v.surface}`), x: formatNumber(v.sx), y: formatNumber(v.sy)}));
     asImage(plot);
     plot.style.cursor = "crosshair";
-    base = {plot, width, height, ...pathLayer(plot)};
+    const layer = liveLayer(plot);
+    base = {
+      layer,
+      width,
+      height,
+      lines: record((kind) => layer.line({stroke: COLORS[kind], "stroke-width": 1.8})),
+      heads: record((kind) => layer.dot({fill: COLORS[kind], stroke: "white"}))
+    };
     chart.replaceChildren(plot);
     drawPaths();
   }
@@ -272,13 +279,12 @@ export function createGd2dWidget(options: WidgetOptions = {}): WidgetElement<Gd2
   /** Moves the three paths and their heads to the first `shown` updates: attribute changes only, no new plot. */
   function drawPaths() {
     if (!base) return;
-    const {sx, sy, lines, heads} = base;
+    const {lines, heads} = base;
     for (const kind of OPTIMIZER_KINDS) {
       const visible = runs[kind].path.slice(0, shown + 1);
-      lines[kind].setAttribute("points", visible.map((p) => `${sx(p.x[0]).toFixed(1)},${sy(p.x[1]).toFixed(1)}`).join(" "));
+      lines[kind].set(visible.map((p) => [p.x[0], p.x[1]]));
       const head = visible[visible.length - 1];
-      heads[kind].setAttribute("cx", sx(head.x[0]).toFixed(1));
-      heads[kind].setAttribute("cy", sy(head.x[1]).toFixed(1));
+      heads[kind].set(head.x[0], head.x[1]);
     }
     const s = SURFACES[v.surface];
     const now = Object.fromEntries(OPTIMIZER_KINDS.map((kind) => [kind, resultOf(s, runs[kind], shown)])) as Record<OptimizerKind, Gd2dResult>;
@@ -333,50 +339,16 @@ function resultOf(s: Surface, run: DescentResult, shown: number): Gd2dResult {
   };
 }
 
-type PlotSvg = SVGSVGElement & {scale(name: string): {apply?(value: number): number; invert?(value: number): number; range?: number[]} | undefined};
-
 interface Base {
-  plot: PlotSvg;
+  layer: LiveLayer;
   width: number;
   height: number;
-  sx(x: number): number;
-  sy(y: number): number;
-  lines: Record<OptimizerKind, SVGPolylineElement>;
-  heads: Record<OptimizerKind, SVGCircleElement>;
+  lines: Record<OptimizerKind, LiveLine>;
+  heads: Record<OptimizerKind, LiveDot>;
 }
 
-const SVG = "http://www.w3.org/2000/svg";
-
-/** A layer inside the plot for the optimisers' paths, clipped to the plot's frame (a diverging path leaves it). */
-function pathLayer(plot: PlotSvg): Pick<Base, "sx" | "sy" | "lines" | "heads"> {
-  const xs = plot.scale("x")!;
-  const ys = plot.scale("y")!;
-  const sx = (x: number) => xs.apply!(x);
-  const sy = (y: number) => ys.apply!(y);
-  const [left, right] = xs.range!;
-  const [bottom, top] = ys.range!;
-  const id = `gd-2d-clip-${Math.random().toString(36).slice(2)}`;
-  const clip = document.createElementNS(SVG, "clipPath");
-  clip.id = id;
-  const rect = document.createElementNS(SVG, "rect");
-  for (const [k, value] of Object.entries({x: Math.min(left, right), y: Math.min(top, bottom), width: Math.abs(right - left), height: Math.abs(bottom - top)})) rect.setAttribute(k, String(value));
-  clip.append(rect);
-  const layer = document.createElementNS(SVG, "g");
-  layer.setAttribute("clip-path", `url(#${id})`);
-  layer.setAttribute("aria-hidden", "true");
-  const lines = {} as Record<OptimizerKind, SVGPolylineElement>;
-  const heads = {} as Record<OptimizerKind, SVGCircleElement>;
-  for (const kind of OPTIMIZER_KINDS) {
-    const line = document.createElementNS(SVG, "polyline");
-    Object.entries({fill: "none", stroke: COLORS[kind], "stroke-width": "1.8", "stroke-linejoin": "round"}).forEach(([k, value]) => line.setAttribute(k, value));
-    const head = document.createElementNS(SVG, "circle");
-    Object.entries({r: "4.5", fill: COLORS[kind], stroke: "white"}).forEach(([k, value]) => head.setAttribute(k, value));
-    lines[kind] = line;
-    heads[kind] = head;
-  }
-  layer.append(...OPTIMIZER_KINDS.map((k) => lines[k]), ...OPTIMIZER_KINDS.map((k) => heads[k]));
-  plot.append(clip, layer);
-  return {sx, sy, lines, heads};
+function record<T>(make: (kind: OptimizerKind) => T): Record<OptimizerKind, T> {
+  return Object.fromEntries(OPTIMIZER_KINDS.map((kind) => [kind, make(kind)])) as Record<OptimizerKind, T>;
 }
 
 function clamp(x: number, [lo, hi]: [number, number]): number {

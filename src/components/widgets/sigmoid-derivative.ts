@@ -5,6 +5,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
+import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type PlotChart} from "../charts/live-layer.js";
 import {PALETTE} from "../charts/palette.js";
 import {element, labelledRange, scrollBox, sideBySide} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
@@ -38,6 +39,9 @@ export interface SigmoidDerivativeValue {
 
 const S_RANGE: [number, number] = [-6, 6];
 const MAX_WIDTH = 420;
+const CURVES = ["τ(s)", "τ′(s)"];
+/** A slider at rest this long (ms) gets its formulas typeset. */
+const SETTLE_MS = 120;
 
 export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): WidgetElement<SigmoidDerivativeValue> {
   const w = createWidget({id: "sigmoid-derivative", className: "sigmoid-derivative", schema: sigmoidDerivativeSchema, messages, value: {} as SigmoidDerivativeValue}, options);
@@ -62,7 +66,71 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
   }
   const drawFrame = w.frame(draw);
 
+  /** The chart's frame (axes, grid, legend) for a width and a y-extent, and the marks a slider moves over it. */
+  let frame: {key: string; layer: LiveLayer; curves: LiveLine[]; tangent: LiveLine; rule: LiveLine; dots: LiveDot[]} | null = null;
+
+  function frameFor(yMax: number) {
+    const key = `${width} ${yMax}`;
+    if (frame?.key === key) return frame;
+    const plot = asImage(
+      Plot.plot({
+        width,
+        height: 280,
+        x: {domain: S_RANGE, label: "s"},
+        y: {domain: [0, yMax], label: null, grid: true},
+        color: {legend: true, domain: CURVES, range: [PALETTE.series[0], PALETTE.series[1]]},
+        // No data: the marks a slider moves are the live layer's; this mark only makes the colour legend.
+        marks: [Plot.line([], {x: "s", y: "value", stroke: "curve"})]
+      })
+    ) as PlotChart;
+    const layer = liveLayer(plot);
+    // One labelled image: its label (set by each draw) names the curves and the numbers at s.
+    layer.svg.setAttribute("role", "img");
+    frame = {
+      key,
+      layer,
+      curves: CURVES.map((_, k) => layer.line({stroke: PALETTE.series[k]})),
+      tangent: layer.line({stroke: PALETTE.ink, "stroke-width": 1.5, "stroke-dasharray": "4,3"}),
+      rule: layer.line({stroke: PALETTE.neutral, "stroke-width": 1}),
+      dots: [layer.dot({r: 5, fill: PALETTE.ink}), layer.dot({r: 5, fill: PALETTE.ink})]
+    };
+    chart.replaceChildren(plot);
+    return frame;
+  }
+
   function draw(): void {
+    const b = beta.value;
+    const s0 = at.value;
+    const tau = sigmoidWithSlope(b);
+    const y0 = tau.f(s0);
+    const slope = tau.derivative(s0, y0);
+    const samples = Array.from({length: 241}, (_, k) => S_RANGE[0] + ((S_RANGE[1] - S_RANGE[0]) * k) / 240);
+    const values = samples.map((s) => tau.f(s));
+    // The y-extent in steps of ½, so a drag of β rebuilds the frame only when the derivative's peak β/4 crosses one.
+    const yMax = Math.ceil(Math.max(1, b / 4) * 1.05 * 2) / 2;
+    const f = frameFor(yMax);
+    f.curves[0].set(samples.map((s, k) => [s, values[k]]));
+    f.curves[1].set(samples.map((s, k) => [s, tau.derivative(s, values[k])]));
+    // The tangent to τ at s₀, shorter for steeper sigmoids so it stays near the curve.
+    const half = 2 / (b + 0.5);
+    f.tangent.set([s0 - half, s0 + half].map((s) => [s, y0 + slope * (s - s0)]));
+    f.rule.set([
+      [s0, 0],
+      [s0, yMax]
+    ]);
+    f.dots[0].set(s0, y0);
+    f.dots[1].set(s0, slope);
+    f.layer.svg.setAttribute("aria-label", t("chartLabel", {beta: b, s: s0, tau: formatFixed(y0, 4), slope: formatFixed(slope, 4), peak: formatFixed(b / 4, 3)}));
+  }
+
+  /** The formulas with the numbers at s: typeset once the slider rests, in idle time, so a drag's frames carry only the chart. */
+  let lastInput = 0;
+  const typesetSoon = w.idle(() => {
+    if (performance.now() - lastInput < SETTLE_MS) return true;
+    typeset();
+    return false;
+  });
+  function typeset(): void {
     const b = beta.value;
     const s0 = at.value;
     const tau = sigmoidWithSlope(b);
@@ -70,36 +138,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
     const slope = tau.derivative(s0, y0);
     const h = 1e-5;
     const numeric = (tau.f(s0 + h) - tau.f(s0 - h)) / (2 * h);
-    const curve = Array.from({length: 241}, (_, k) => {
-      const s = S_RANGE[0] + ((S_RANGE[1] - S_RANGE[0]) * k) / 240;
-      const y = tau.f(s);
-      return [
-        {s, value: y, curve: "τ(s)"},
-        {s, value: tau.derivative(s, y), curve: "τ′(s)"}
-      ];
-    }).flat();
-    // The tangent to τ at s₀, shorter for steeper sigmoids so it stays near the curve.
-    const half = 2 / (b + 0.5);
-    const tangent = [s0 - half, s0 + half].map((s) => ({s, value: y0 + slope * (s - s0)}));
     const peak = formatFixed(b / 4, 3);
-    chart.replaceChildren(
-      asImage(
-        Plot.plot({
-          width,
-          height: 280,
-          x: {domain: S_RANGE, label: "s"},
-          y: {domain: [0, Math.max(1, b / 4) * 1.05], label: null, grid: true},
-          color: {legend: true, domain: ["τ(s)", "τ′(s)"], range: [PALETTE.series[0], PALETTE.series[1]]},
-          ariaLabel: t("chartLabel", {beta: b, s: s0, tau: formatFixed(y0, 4), slope: formatFixed(slope, 4), peak}),
-          marks: [
-            Plot.line(curve, {x: "s", y: "value", stroke: "curve", strokeWidth: 2}),
-            Plot.line(tangent, {x: "s", y: "value", stroke: PALETTE.ink, strokeDasharray: "4,3"}),
-            Plot.dot([{s: s0, value: y0}, {s: s0, value: slope}], {x: "s", y: "value", r: 5, fill: PALETTE.ink}),
-            Plot.ruleX([s0], {stroke: PALETTE.neutral})
-          ]
-        })
-      )
-    );
     numbers.replaceChildren(
       scrollBox(
         texElement(String.raw`\tau(${texNumber(s0, 1)}) = \frac{1}{1 + e^{-${texNumber(b, 1)}\cdot ${s0 < 0 ? `(${texNumber(s0, 1)})` : texNumber(s0, 1)}}} = ${texNumber(y0, 4)}`, true),
@@ -108,11 +147,19 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
       ),
       element("p", "", t("peak", {peak}))
     );
+    // Laid out now, in idle time, not in the next frame.
+    void numbers.offsetHeight;
   }
-  for (const input of [beta, at]) input.addEventListener("input", () => (update(), drawFrame.request()));
+  for (const input of [beta, at]) input.addEventListener("input", () => {
+      lastInput = performance.now();
+      update();
+      drawFrame.request();
+      typesetSoon.request();
+    });
   w.observeWidth(row, (available) => {
     width = Math.min(MAX_WIDTH, available);
     draw();
+    typeset();
   });
   update();
   return root;

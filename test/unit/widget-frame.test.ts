@@ -1,6 +1,6 @@
 // The kernel's coalesced tasks: many requests before a frame (or an idle period) run the work once.
-import {afterEach, beforeEach, describe, expect, test} from "vitest";
-import {frameTask, idleTask} from "../../src/components/course/widget.js";
+import {afterEach, beforeEach, describe, expect, test, vi} from "vitest";
+import {frameTask, idleTask, settledTask} from "../../src/components/course/widget.js";
 
 /** Stand-ins for the browser's frame and idle callbacks, run when the test says so. */
 let frames: Map<number, () => void>;
@@ -90,5 +90,52 @@ describe("idleTask", () => {
     task.flush();
     expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(idles.size).toBe(0);
+  });
+});
+
+describe("settledTask", () => {
+  test("runs once the requests have rested 120 ms, in an idle slice; flush runs it at once; teardown cancels it", () => {
+    let now = 1000;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => now);
+    const controller = new AbortController();
+    let runs = 0;
+    const task = settledTask(() => runs++, controller.signal);
+    const idleSlice = () => {
+      const due = [...idles.values()];
+      idles.clear();
+      for (const callback of due) callback({didTimeout: false, timeRemaining: () => 5});
+    };
+    // A drag: a request every 16 ms for half a second, idle time between them.
+    for (let k = 0; k < 30; ++k) {
+      task.request();
+      now += 16;
+      idleSlice();
+    }
+    expect(runs).toBe(0);
+    // The slider rests: the first idle slice 120 ms after the last request does the work, once.
+    now += 60;
+    idleSlice();
+    expect(runs).toBe(0);
+    now += 60;
+    idleSlice();
+    idleSlice();
+    expect(runs).toBe(1);
+    expect(idles.size).toBe(0);
+    // flush does pending work now, without waiting, and a later idle slice does not repeat it.
+    task.request();
+    task.flush();
+    expect(runs).toBe(2);
+    now += 500;
+    idleSlice();
+    expect(runs).toBe(2);
+    task.flush();
+    expect(runs).toBe(2);
+    task.request();
+    controller.abort();
+    now += 500;
+    idleSlice();
+    task.flush();
+    expect(runs).toBe(2);
+    clock.mockRestore();
   });
 });

@@ -58,6 +58,8 @@ export interface Widget<S extends Schema, M extends Messages, V> {
   frame(work: () => void): FrameTask;
   /** Work that trails the input, in idle time, stopped on teardown (see idleTask). */
   idle(work: (deadline: IdleDeadline) => boolean): FrameTask;
+  /** Work for when the controls rest (formulas to typeset), in idle time, stopped on teardown (see settledTask). */
+  settled(work: () => void): FrameTask;
 }
 
 export interface WidgetSpec<S extends Schema, M extends Messages, V> {
@@ -111,6 +113,7 @@ export function createWidget<S extends Schema, M extends Messages, V>(spec: Widg
     loop: (loopSpec) => playLoop(loopSpec, signal, kernelT),
     frame: (work) => frameTask(work, signal),
     idle: (work) => idleTask(work, signal),
+    settled: (work) => settledTask(work, signal),
     observeWidth(target, draw) {
       let last = -1;
       const measure = () => {
@@ -205,6 +208,40 @@ export function frameTask(work: () => void, signal?: AbortSignal): FrameTask {
  */
 export function idleTask(work: (deadline: IdleDeadline) => boolean, signal?: AbortSignal): FrameTask {
   return coalesced(work, onIdle, signal);
+}
+
+/** How long (ms) the controls rest before settled work runs. */
+const SETTLE_MS = 120;
+
+/**
+ * Work a drag need not show frame by frame (typesetting formulas with the current
+ * numbers): it runs in idle time once no request has come for SETTLE_MS, so it
+ * neither delays a drag's frames nor queues ahead of its input. Each `request()`
+ * restarts the wait; `flush()` runs it now.
+ */
+export function settledTask(work: () => void, signal?: AbortSignal): FrameTask {
+  let last = 0;
+  let pending = false;
+  const run = () => {
+    pending = false;
+    work();
+  };
+  const idle = idleTask(() => {
+    if (!pending) return false;
+    if (performance.now() - last < SETTLE_MS) return true;
+    run();
+    return false;
+  }, signal);
+  return {
+    request() {
+      last = performance.now();
+      pending = true;
+      idle.request();
+    },
+    flush() {
+      if (pending && !signal?.aborted) run();
+    }
+  };
 }
 
 /** Width charts are drawn at before their element is laid out. */

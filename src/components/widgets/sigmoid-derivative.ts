@@ -40,8 +40,6 @@ export interface SigmoidDerivativeValue {
 const S_RANGE: [number, number] = [-6, 6];
 const MAX_WIDTH = 420;
 const CURVES = ["τ(s)", "τ′(s)"];
-/** A slider at rest this long (ms) gets its formulas typeset. */
-const SETTLE_MS = 120;
 
 export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): WidgetElement<SigmoidDerivativeValue> {
   const w = createWidget({id: "sigmoid-derivative", className: "sigmoid-derivative", schema: sigmoidDerivativeSchema, messages, value: {} as SigmoidDerivativeValue}, options);
@@ -123,13 +121,8 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
     f.layer.svg.setAttribute("aria-label", t("chartLabel", {beta: b, s: s0, tau: formatFixed(y0, 4), slope: formatFixed(slope, 4), peak: formatFixed(b / 4, 3)}));
   }
 
-  /** The formulas with the numbers at s: typeset once the slider rests, in idle time, so a drag's frames carry only the chart. */
-  let lastInput = 0;
-  const typesetSoon = w.idle(() => {
-    if (performance.now() - lastInput < SETTLE_MS) return true;
-    typeset();
-    return false;
-  });
+  /** The formulas with the numbers at s, typeset once the sliders rest: a drag's frames carry only the chart. */
+  const typesetSoon = w.settled(typeset);
   function typeset(): void {
     const b = beta.value;
     const s0 = at.value;
@@ -150,12 +143,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
     // Laid out now, in idle time, not in the next frame.
     void numbers.offsetHeight;
   }
-  for (const input of [beta, at]) input.addEventListener("input", () => {
-      lastInput = performance.now();
-      update();
-      drawFrame.request();
-      typesetSoon.request();
-    });
+  for (const input of [beta, at]) input.addEventListener("input", () => (update(), drawFrame.request(), typesetSoon.request()));
   w.observeWidth(row, (available) => {
     width = Math.min(MAX_WIDTH, available);
     draw();

@@ -103,6 +103,72 @@ describe("gradient descent page", () => {
     await o.page.context().close();
   });
 
+  test("a drag of x₀ moves the start over the chart Plot drew once; each Step adds an arrow ending at the current dot", async () => {
+    const o = await open();
+    const lab = o.page.locator(".gd-1d");
+    expect(await lab.locator(".formula .katex").count()).toBe(1);
+    const marks = () =>
+      lab.evaluate((root) => {
+        const layer = root.querySelector("figure.chart svg .live-layer")!;
+        const [arrows, visited] = [...layer.querySelectorAll("path")].map((p) => p.getAttribute("d") ?? "");
+        const dot = layer.querySelector("circle")!;
+        return {arrows, visited, dot: [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))]};
+      });
+    const result = await lab.evaluate(async (root) => {
+      const chart = root.querySelector("figure.chart svg");
+      const slider = root.querySelector<HTMLInputElement>('input[type=range][aria-label="Start x₀"]')!;
+      const dots: string[] = [];
+      for (const x of ["2.5", "1.5", "-2"]) {
+        slider.value = x;
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        const dot = root.querySelector("figure.chart .live-layer circle")!;
+        dots.push(`${dot.getAttribute("cx")},${dot.getAttribute("cy")}`);
+      }
+      return {sameChart: root.querySelector("figure.chart svg") === chart, dots};
+    });
+    expect(result.sameChart).toBe(true);
+    expect(new Set(result.dots).size).toBe(3);
+    expect(await lab.locator(".status").innerText()).toMatch(/^Start: x₀ = −2, y = 4/);
+    expect(await lab.locator("figure.chart figcaption").innerText()).toBe("Each arrow is one update. Now at x = −2.");
+    const start = await marks();
+    expect(start.arrows).toBe("");
+    expect(start.visited).toBe("");
+    await lab.getByRole("button", {name: "Step"}).click();
+    await lab.getByRole("button", {name: "Step"}).click();
+    await expect.poll(() => lab.locator(".steps-table tbody tr").count()).toBe(3);
+    const stepped = await marks();
+    // Two arrows (a shaft and a head each), two visited dots, and the last arrow's tip on the current dot.
+    expect(stepped.arrows.match(/M/g)).toHaveLength(4);
+    expect(stepped.visited.match(/M/g)).toHaveLength(2);
+    const tip = stepped.arrows.match(/M[^M]*L([-\d.]+),([-\d.]+)M[^M]*$/)!;
+    expect([Number(tip[1]), Number(tip[2])]).toEqual(stepped.dot);
+    expect((await lab.locator(".steps-table tbody tr").allInnerTexts()).map((r) => r.split(/\s+/)[1])).toEqual(["−2", "−1.6", "−1.28"]);
+    // The formula is typeset again once the controls rest, still there after the drag.
+    await o.page.waitForTimeout(400);
+    expect(await lab.locator(".formula .katex").count()).toBe(1);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("a long run's table stays scrolled to its newest update", async () => {
+    const o = await open("/gradient-descent?n=40");
+    const lab = o.page.locator(".gd-1d");
+    await expect.poll(() => lab.locator(".steps-table tbody tr").count()).toBe(41);
+    const lastRowInView = () =>
+      lab.evaluate((root) => {
+        const box = root.querySelector(".steps-table")!;
+        const rows = box.querySelectorAll("tbody tr");
+        const [outer, last] = [box.getBoundingClientRect(), rows[rows.length - 1].getBoundingClientRect()];
+        return {overflows: box.scrollHeight > box.clientHeight, inView: last.top >= outer.top - 1 && last.bottom <= outer.bottom + 1, text: rows[rows.length - 1].textContent};
+      });
+    expect(await lastRowInView()).toMatchObject({overflows: true, inView: true});
+    await lab.getByRole("button", {name: "Step"}).click();
+    await expect.poll(() => lab.locator(".steps-table tbody tr").count()).toBe(42);
+    expect(await lastRowInView()).toMatchObject({overflows: true, inView: true, text: expect.stringMatching(/^41/)});
+    await o.page.context().close();
+  });
+
   test("2-D: clicking the contour plot sets the start point and reruns the three optimisers", async () => {
     const o = await open();
     const lab = o.page.locator(".gd-2d");

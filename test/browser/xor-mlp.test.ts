@@ -149,7 +149,7 @@ describe("the XOR page as a notebook", () => {
 });
 
 describe("the hidden-space view under a fast slider", () => {
-  test("ten inputs before a frame draw the charts once and publish every value, the last one last", async () => {
+  test("ten inputs before a frame draw the widget once and publish every value, the last one last", async () => {
     const {page, errors} = await openPage(site, "/xor-mlp");
     await page.locator(".hidden-space-hidden svg").waitFor({timeout: 30_000});
     const result = await page.evaluate(async () => {
@@ -157,21 +157,68 @@ describe("the hidden-space view under a fast slider", () => {
       const slider = root.querySelector<HTMLInputElement>('input[type=range][aria-label^="Slope β"]')!;
       const published: number[] = [];
       root.addEventListener("input", () => published.push(root.value.beta));
+      // The charts, captions, status and table change in place: each batch of mutations is one draw.
       let draws = 0;
-      new MutationObserver((records) => (draws += records.length)).observe(root.querySelector(".hidden-space-hidden")!, {childList: true});
+      new MutationObserver(() => draws++).observe(root.querySelector(".side-output")!, {subtree: true, childList: true, attributes: true, characterData: true});
+      const chart = root.querySelector(".hidden-space-hidden svg");
       // Ten moves in one task, as a slider can deliver them while a frame is busy.
       for (let k = 1; k <= 10; ++k) {
         slider.value = String(1 + k);
         slider.dispatchEvent(new Event("input", {bubbles: true}));
       }
+      await Promise.resolve();
       const before = draws;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      return {before, after: draws, published, beta: root.value.beta};
+      return {before, after: draws, published, beta: root.value.beta, sameChart: root.querySelector(".hidden-space-hidden svg") === chart};
     });
     expect(result.before).toBe(0);
     expect(result.after).toBe(1);
+    // A drag of β moves the live marks over the chart Plot drew once.
+    expect(result.sameChart).toBe(true);
     expect(result.published).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(result.beta).toBe(11);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("the hidden view's points, labels and bent grid follow β: each dot where the table puts its input", async () => {
+    const {page, errors} = await openPage(site, "/xor-mlp");
+    await page.locator(".hidden-space-hidden svg").waitFor({timeout: 30_000});
+    const widget = page.locator(".hidden-space");
+    // Off the lecture's weights, so the four inputs land on four spots.
+    await page.getByRole("spinbutton", {name: "s₁ (NAND): weight of x₁"}).fill("-0.3");
+    const beta = page.getByRole("spinbutton", {name: "Slope β of the sigmoid"});
+    const read = () =>
+      widget.evaluate((root) => {
+        const layer = root.querySelector(".hidden-space-hidden svg .live-layer")!;
+        const dots = [...layer.querySelectorAll("circle")].slice(0, 4).map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]);
+        const labels = [...layer.querySelectorAll("text")].filter((l) => l.style.display !== "none").map((l) => ({x: Number(l.getAttribute("x")), y: Number(l.getAttribute("y")), text: l.textContent}));
+        const table = [...root.querySelectorAll(".hidden-space-table tbody tr")].map((tr) => [...tr.querySelectorAll("td")].slice(2).map((td) => Number(td.textContent!.replace("−", "-"))));
+        return {dots, labels, table, grid: layer.querySelector("path")!.getAttribute("d")};
+      });
+    const seen = [];
+    for (const value of ["2", "12"]) {
+      await beta.fill(value);
+      await beta.press("Enter");
+      await expect.poll(() => widget.evaluate((root) => (root as HTMLElement & {value: {beta: number}}).value.beta)).toBe(Number(value));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+      seen.push(await read());
+    }
+    expect(seen[0].grid).not.toBe(seen[1].grid);
+    expect(seen[0].dots).not.toEqual(seen[1].dots);
+    // One linear map (the chart's scales) takes every table row's (s₁, s₂), at both β, to its dot.
+    const pairs = seen.flatMap((s) => s.table.map((row, k) => ({s: row, px: s.dots[k]})));
+    for (const axis of [0, 1]) {
+      const [a, b] = [pairs[0], pairs.find((p) => Math.abs(p.s[axis] - pairs[0].s[axis]) > 0.1)!];
+      const slope = (b.px[axis] - a.px[axis]) / (b.s[axis] - a.s[axis]);
+      expect(slope * (axis === 0 ? 1 : -1)).toBeGreaterThan(0);
+      for (const p of pairs) expect(Math.abs(a.px[axis] + slope * (p.s[axis] - a.s[axis]) - p.px[axis])).toBeLessThan(1);
+    }
+    // Each input is named on its dot.
+    for (const s of seen) {
+      expect(s.labels.map((l) => l.text).sort()).toEqual(["(0,0)", "(0,1)", "(1,0)", "(1,1)"]);
+      for (const l of s.labels) expect(s.dots.some(([x, y]) => Math.abs(x - l.x) < 0.5 && Math.abs(y - l.y) < 0.5)).toBe(true);
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -11,6 +11,7 @@ import {texElement} from "../course/math.js";
 import type {Schema} from "../course/url-state.js";
 import {button, element, labelledRange, setInput, sideBySide, statusLine} from "../course/dom.js";
 import {asImage} from "../charts/chart-role.js";
+import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type PlotChart} from "../charts/live-layer.js";
 import {PALETTE} from "../charts/palette.js";
 import type {Messages} from "../course/strings.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
@@ -207,63 +208,99 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
   let curveWidth = 460;
   let rateWidth = 640;
 
+  /** The update rule with the curve and η; typeset once the controls rest (a drag of x₀ leaves it as it is). */
+  let formulaTex = "";
+  const typesetFormula = w.settled(() => formula.replaceChildren(texElement(formulaTex, true)));
+
   function render() {
     const c = curve(v.fn, v.a);
     aInput.style.display = v.fn === "scaled" ? "" : "none";
-    formula.replaceChildren(
-      texElement(String.raw`x \leftarrow x - \eta\, f'(x), \qquad ${c.tex.replace(/^y/, "f(x)")}, \quad \eta = ${formatNumber(v.lr, 3)}`, true)
-    );
+    const tex = String.raw`x \leftarrow x - \eta\, f'(x), \qquad ${c.tex.replace(/^y/, "f(x)")}, \quad \eta = ${formatNumber(v.lr, 3)}`;
+    if (tex !== formulaTex) {
+      formulaTex = tex;
+      typesetFormula.request();
+    }
     const shown = run.points.slice(0, v.n + 1);
     const current = shown[shown.length - 1];
     const divergedNow = run.diverged && v.n >= lastUpdate();
-    status.className = divergedNow ? "status notice error diverged" : "status";
     const described = t("described", {lr: formatNumber(v.lr, 3), curve: c.name, behaviour: t(`behaviour.${behaviour(run)}`)});
-    status.textContent = divergedNow
+    const statusText = divergedNow
       ? t("diverged", {n: v.n, described})
       : v.n === 0
         ? t("start", {x: formatNumber(current.x), y: formatNumber(current.y)})
         : t("update", {n: v.n, x: formatNumber(current.x, 6), y: formatNumber(current.y, 6), described});
+    const statusClass = divergedNow ? "status notice error diverged" : "status";
+    if (status.className !== statusClass) status.className = statusClass;
+    if (status.textContent !== statusText) status.textContent = statusText;
     buttons.step.disabled = v.n >= lastUpdate();
     drawCurve(c, shown);
     drawTable(shown, divergedNow);
   }
 
-  function drawCurve(c: ReturnType<typeof curve>, shown: CurveRun["points"]) {
-    const [lo, hi] = [Math.min(c.domain[0], v.x0), Math.max(c.domain[1], v.x0)];
+  /** The chart's frame (axes, grid, the curve) for a curve, an x-extent and a width, and the run's marks over it. */
+  let frame: {key: string; layer: LiveLayer; arrows: LiveLine; visited: LiveLine; now: LiveDot; caption: Text} | null = null;
+
+  function frameFor(c: ReturnType<typeof curve>, lo: number, hi: number) {
+    const key = JSON.stringify([c.id, v.a, lo, hi, curveWidth]);
+    if (frame?.key === key) return frame;
     const xs = Array.from({length: 301}, (_, k) => lo + ((hi - lo) * k) / 300);
     const line = xs.map((x) => ({x, y: c.f(x)}));
     const ys = line.map((p) => p.y);
-    const yDomain: [number, number] = [Math.min(...ys), Math.max(...ys)];
-    const moves = shown.slice(1).map((p, k) => ({x1: shown[k].x, y1: shown[k].y, x2: p.x, y2: p.y}));
-    // Marks are aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
-    const plot = Plot.plot({
-      width: curveWidth,
-      height: 300,
-      x: {domain: [lo, hi], label: "x"},
-      y: {domain: yDomain, label: "y", grid: true},
-      marks: [
-        Plot.line(line, {ariaHidden: "true", x: "x", y: "y", stroke: PALETTE.neutral}),
-        Plot.arrow(moves, {ariaHidden: "true", x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: PALETTE.highlight, strokeWidth: 1.5, headLength: 6, clip: true}),
-        Plot.dot(shown, {ariaHidden: "true", x: "x", y: "y", fill: (_d, i) => (i === shown.length - 1 ? PALETTE.highlight : PALETTE.highlightLight), r: 4, clip: true})
-      ]
-    });
-    const last = shown[shown.length - 1];
-    const outside = last.x < lo || last.x > hi;
-    plot.setAttribute("aria-label", t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
-    chart.replaceChildren(asImage(plot), element("figcaption", "", t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)})));
+    // The line is aria-hidden (Plot's per-mark labels are invalid ARIA); the chart's label and caption carry the content.
+    const plot = asImage(
+      Plot.plot({
+        width: curveWidth,
+        height: 300,
+        x: {domain: [lo, hi], label: "x"},
+        y: {domain: [Math.min(...ys), Math.max(...ys)], label: "y", grid: true},
+        marks: [Plot.line(line, {ariaHidden: "true", x: "x", y: "y", stroke: PALETTE.neutral})]
+      })
+    ) as PlotChart;
+    const layer = liveLayer(plot);
+    layer.svg.setAttribute("role", "img");
+    const caption = document.createTextNode("");
+    frame = {
+      key,
+      layer,
+      arrows: layer.arrows({stroke: PALETTE.highlight}),
+      visited: layer.dots(4, {fill: PALETTE.highlightLight}),
+      now: layer.dot({r: 4, fill: PALETTE.highlight}),
+      caption
+    };
+    chart.replaceChildren(plot, element("figcaption", "", caption));
+    return frame;
   }
 
+  function drawCurve(c: ReturnType<typeof curve>, shown: CurveRun["points"]) {
+    // The x-extent covers x₀ in steps of ½, so a drag of x₀ past the curve's own domain rarely rebuilds the frame.
+    const [lo, hi] = [Math.min(c.domain[0], Math.floor(v.x0 * 2) / 2), Math.max(c.domain[1], Math.ceil(v.x0 * 2) / 2)];
+    const f = frameFor(c, lo, hi);
+    const points = shown.map((p): [number, number] => [p.x, p.y]);
+    const last = shown[shown.length - 1];
+    f.arrows.set(points);
+    f.visited.set(points.slice(0, -1));
+    f.now.set(last.x, last.y);
+    const outside = last.x < lo || last.x > hi;
+    f.layer.svg.setAttribute("aria-label", t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
+    f.caption.data = t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)});
+  }
+
+  // The table is built once; a frame changes only the text that differs and adds or removes rows at the end.
+  const body = element("tbody");
+  const tableElement = element("table", "", element("caption", "", t("tableCaption")), element("thead", "", element("tr", "", element("th", "", t("tableUpdate")), element("th", "", "x"), element("th", "", "y"))), body);
+  table.append(tableElement);
+
   function drawTable(shown: CurveRun["points"], divergedNow: boolean) {
-    const tab = element("table");
-    tab.append(element("caption", "", t("tableCaption")));
-    const head = element("tr", "", element("th", "", t("tableUpdate")), element("th", "", "x"), element("th", "", "y"));
-    tab.append(element("thead", "", head));
-    const body = element("tbody");
-    for (const p of shown) body.append(element("tr", "", element("td", "", String(p.step)), element("td", "", formatNumber(p.x, 6)), element("td", "", formatNumber(p.y, 6))));
-    if (divergedNow) body.append(element("tr", "", element("td", "", String(shown.length)), element("td", "", "—"), element("td", "", t("tableDiverged"))));
-    tab.append(body);
-    table.replaceChildren(tab);
-    table.scrollTop = table.scrollHeight;
+    const rows = shown.map((p) => [String(p.step), formatNumber(p.x, 6), formatNumber(p.y, 6)]);
+    if (divergedNow) rows.push([String(shown.length), "—", t("tableDiverged")]);
+    while (body.rows.length > rows.length) body.lastElementChild!.remove();
+    while (body.rows.length < rows.length) body.append(element("tr", "", element("td"), element("td"), element("td")));
+    rows.forEach((cells, k) =>
+      cells.forEach((text, i) => {
+        const cell = body.rows[k].cells[i];
+        if (cell.textContent !== text) cell.textContent = text;
+      })
+    );
   }
 
   // The rate chart runs gradient descent for every η of its grid (up to 10,000 updates each): in idle time, a few
@@ -315,6 +352,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
   w.observeWidth(chartRow, (width) => {
     curveWidth = Math.min(460, width);
     render();
+    typesetFormula.flush();
   });
   publish();
   w.observeWidth(rateChart, (width) => {

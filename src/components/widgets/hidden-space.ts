@@ -8,6 +8,7 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
+import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type LiveText, type PlotChart} from "../charts/live-layer.js";
 import {boundaryGrid, boundaryLine, shadedFrame, UNIT_SQUARE, type Domain} from "../charts/decision-boundary.js";
 import {PALETTE} from "../charts/palette.js";
 import {button, chartFigure, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
@@ -16,6 +17,7 @@ import type {Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {sigmoidWithSlope, step, type Activation} from "../nn/activations.js";
+import {truthTable} from "../nn/gates.js";
 import {bentGrid, hiddenPoints, hiddenSeparatingLine, separates, type HiddenPoint} from "../nn/hidden-space.js";
 import type {PerceptronWeights} from "../nn/perceptron.js";
 import {composeForward, XOR_COMPOSITION, type TwoLayerNetwork} from "../nn/xor-composition.js";
@@ -123,10 +125,12 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
   );
   let shown: [number, number] | null = null;
   let size = CHART_MAX;
-  /** Draws both views of the current settings at the current size. */
+  /** Draws both views, the captions, the status and the table for the current settings at the current size. */
   let redraw = () => {};
-  // The charts follow a slider once per frame, however many inputs arrive before it.
+  // The views follow a slider once per frame, however many inputs arrive before it.
   const chartsFrame = w.frame(() => redraw());
+  const hiddenView = hiddenSpaceView(t, hiddenChart);
+  const tableRows = pointsTable(t("tableCaption"), table);
 
   function update(): void {
     const values = {units: units.value as (typeof UNITS)[number], beta: beta.value, ...(Object.fromEntries(SLIDERS.map((key) => [key, sliders[key].value])) as Record<SliderKey, number>)};
@@ -153,15 +157,18 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
         inputShaded.setFrame(inputSpaceFrame(t, net, points, marked, size), size, size);
       }
       inputShaded.shade(boundaryGrid(classify(net, activation, layer2), UNIT_SQUARE, INPUT_RESOLUTION), INPUT_RESOLUTION, 2);
-      hiddenChart.replaceChildren(hiddenSpaceChart(t, net, activation, points, line, andSeparates, marked, size));
+      hiddenView.draw(net, activation, points, line, andSeparates, marked, size);
+      const shownText = shown ? t("shownCaption", {x1: shown[0], x2: shown[1]}) : "";
+      const statusClass = `widget-status ${line ? "ok-text" : "bad-text"}`;
+      const statusText = line ? t("separable", {and: t(andSeparates ? "andWorks" : "andMisses")}) : t("notSeparable");
+      // Text is written only where it changed: a drag of β mostly moves the hidden view's marks.
+      for (const [node, text] of [[inputCaption, t("inputCaption") + shownText], [hiddenCaption, t("hiddenCaption") + shownText], [status, statusText]] as const) {
+        if (node.textContent !== text) node.textContent = text;
+      }
+      if (status.className !== statusClass) status.className = statusClass;
+      tableRows.set(points, marked);
     };
     chartsFrame.request();
-    const shownText = shown ? t("shownCaption", {x1: shown[0], x2: shown[1]}) : "";
-    inputCaption.textContent = t("inputCaption") + shownText;
-    hiddenCaption.textContent = t("hiddenCaption") + shownText;
-    status.className = `widget-status ${line ? "ok-text" : "bad-text"}`;
-    status.textContent = line ? t("separable", {and: t(andSeparates ? "andWorks" : "andMisses")}) : t("notSeparable");
-    table.replaceChildren(...pointsTable(t("tableCaption"), points, marked));
     w.write(values);
     w.publish({...values, points, separable: line !== null, andSeparates});
   }
@@ -192,6 +199,9 @@ function ring(marked: HiddenPoint | undefined, at: (p: HiddenPoint) => [number, 
   return marked ? Plot.dot([marked], {x: (p: HiddenPoint) => at(p)[0], y: (p: HiddenPoint) => at(p)[1], r: 12, stroke: PALETTE.highlight, strokeWidth: 3, fill: "none"}) : null;
 }
 
+/** The XOR class of each input, in the order hiddenPoints lists them. */
+const INPUT_LABELS = truthTable("xor").map((row) => row.y);
+
 /** Grid cells per side of the input view's shading. */
 const INPUT_RESOLUTION = 60;
 
@@ -214,42 +224,87 @@ function inputSpaceFrame(t: Translate<typeof messages>, net: TwoLayerNetwork, po
   }));
 }
 
-function hiddenSpaceChart(t: Translate<typeof messages>, net: TwoLayerNetwork, activation: Activation, points: HiddenPoint[], line: PerceptronWeights | null, andSeparates: boolean, marked: HiddenPoint | undefined, size: number) {
-  const grid = bentGrid(net, activation, GRID_VALUES).flatMap((g, k) => g.points.map(([s1, s2]) => ({s1, s2, k, along: g.along})));
-  // Points that land on the same spot share one label.
-  const labels = new Map<string, {s: [number, number]; text: string}>();
-  for (const p of points) {
-    const key = `${p.s[0].toFixed(3)},${p.s[1].toFixed(3)}`;
-    const text = `(${p.x[0]},${p.x[1]})`;
-    const existing = labels.get(key);
-    labels.set(key, {s: p.s, text: existing ? `${existing.text} ${text}` : text});
+/**
+ * The hidden view: Plot draws its frame (axes and the AND unit's line, fixed) once per size; the bent grid,
+ * the separating line, the points, the ring and the labels are a live layer a drag of β moves.
+ */
+function hiddenSpaceView(t: Translate<typeof messages>, container: HTMLElement) {
+  let view: {size: number; layer: LiveLayer; grid: LiveLine[]; line: LiveLine; dots: LiveDot[]; ring: LiveDot; labels: LiveText[]} | null = null;
+
+  function viewFor(size: number) {
+    if (view?.size === size) return view;
+    const andEnds = boundaryLine(XOR_COMPOSITION.output.w1, XOR_COMPOSITION.output.w2, XOR_COMPOSITION.output.b, HIDDEN_DOMAIN);
+    const plot = asImage(
+      Plot.plot({
+        width: size,
+        height: size,
+        x: {domain: HIDDEN_DOMAIN.x, label: t("s1.axis")},
+        y: {domain: HIDDEN_DOMAIN.y, label: t("s2.axis")},
+        // No data: the scales and axes only; the marks are the live layer's.
+        marks: [Plot.dot([], {x: "x", y: "y"})]
+      })
+    ) as PlotChart;
+    // The labels reach past the plotting area near its edges: not clipped.
+    const layer = liveLayer(plot, {clip: false});
+    layer.svg.setAttribute("role", "img");
+    // The images of grid lines along x₁ and along x₂, in two light colours; under the lines and the points.
+    const grid = [PALETTE.series[4], PALETTE.series[1]].map((stroke) => layer.line({stroke, "stroke-opacity": 0.6, "stroke-width": 1}));
+    layer.line({stroke: PALETTE.ink, "stroke-dasharray": "5,3", "stroke-width": 1.5}).set(andEnds ?? []);
+    view = {
+      size,
+      layer,
+      grid,
+      line: layer.line({stroke: PALETTE.good, "stroke-width": 2}),
+      dots: INPUT_LABELS.map((label) => layer.dot({r: 7, fill: PALETTE.classes[label], stroke: "white", "stroke-width": 1.5})),
+      ring: layer.dot({r: 12, stroke: PALETTE.highlight, "stroke-width": 3, fill: "none"}),
+      labels: INPUT_LABELS.map(() => layer.text({dy: -13, "font-size": 11, stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: PALETTE.ink}))
+    };
+    container.replaceChildren(plot);
+    return view;
   }
-  const andEnds = boundaryLine(XOR_COMPOSITION.output.w1, XOR_COMPOSITION.output.w2, XOR_COMPOSITION.output.b, HIDDEN_DOMAIN);
-  const lineEnds = line && !andSeparates ? boundaryLine(line.w1, line.w2, line.b, HIDDEN_DOMAIN) : null;
-  return asImage(Plot.plot({
-    width: size,
-    height: size,
-    x: {domain: HIDDEN_DOMAIN.x, label: t("s1.axis")},
-    y: {domain: HIDDEN_DOMAIN.y, label: t("s2.axis")},
-    ariaLabel: t("hiddenLabel", {separable: t(line ? "lineHere" : "noLineHere")}),
-    marks: [
-      // The images of grid lines along x₁ and along x₂, in two light colours.
-      Plot.line(grid, {x: "s1", y: "s2", z: "k", stroke: (d: {along: string}) => (d.along === "x1" ? PALETTE.series[4] : PALETTE.series[1]), strokeOpacity: 0.6, strokeWidth: 1}),
-      andEnds ? Plot.line(andEnds, {stroke: PALETTE.ink, strokeDasharray: "5,3", strokeWidth: 1.5}) : null,
-      lineEnds ? Plot.line(lineEnds, {stroke: PALETTE.good, strokeWidth: 2}) : null,
-      Plot.dot(points, {x: (p: HiddenPoint) => p.s[0], y: (p: HiddenPoint) => p.s[1], r: 7, fill: (p: HiddenPoint) => PALETTE.classes[p.label], stroke: "white"}),
-      ring(marked, (p) => p.s),
-      Plot.text([...labels.values()], {x: (l) => l.s[0], y: (l) => l.s[1], text: "text", dy: -13, ...LABEL_STYLE})
-    ]
-  }));
+
+  return {
+    draw(net: TwoLayerNetwork, activation: Activation, points: HiddenPoint[], line: PerceptronWeights | null, andSeparates: boolean, marked: HiddenPoint | undefined, size: number) {
+      const v = viewFor(size);
+      // Each direction's grid lines as one path, broken between lines.
+      const gap: [number, number] = [NaN, NaN];
+      const lines = bentGrid(net, activation, GRID_VALUES);
+      (["x1", "x2"] as const).forEach((along, k) => v.grid[k].set(lines.filter((g) => g.along === along).flatMap((g) => [...g.points, gap])));
+      const lineEnds = line && !andSeparates ? boundaryLine(line.w1, line.w2, line.b, HIDDEN_DOMAIN) : null;
+      v.line.set(lineEnds ?? []);
+      points.forEach((p, k) => v.dots[k].set(p.s[0], p.s[1]));
+      v.ring.set(marked ? marked.s[0] : NaN, marked ? marked.s[1] : NaN);
+      // Points that land on the same spot share one label, on the first of them.
+      const labels = new Map<string, {s: [number, number]; text: string}>();
+      for (const p of points) {
+        const key = `${p.s[0].toFixed(3)},${p.s[1].toFixed(3)}`;
+        const text = `(${p.x[0]},${p.x[1]})`;
+        const existing = labels.get(key);
+        labels.set(key, {s: existing?.s ?? p.s, text: existing ? `${existing.text} ${text}` : text});
+      }
+      const placed = [...labels.values()];
+      v.labels.forEach((label, k) => label.set(placed[k]?.s[0] ?? NaN, placed[k]?.s[1] ?? NaN, placed[k]?.text ?? ""));
+      v.layer.svg.setAttribute("aria-label", t("hiddenLabel", {separable: t(line ? "lineHere" : "noLineHere")}));
+    }
+  };
 }
 
-function pointsTable(caption: string, points: HiddenPoint[], marked: HiddenPoint | undefined): Node[] {
+/** The table of where each input lands, built once; `set` rewrites only the cells that changed and marks the current row. */
+function pointsTable(caption: string, table: HTMLTableElement) {
   const body = element("tbody", "");
-  for (const p of points) {
-    const row = element("tr", p === marked ? "current" : "", ...[`(${p.x[0]}, ${p.x[1]})`, String(p.label), formatFixed(p.s[0], 3), formatFixed(p.s[1], 3)].map((text) => element("td", "", text)));
-    if (p === marked) row.setAttribute("aria-current", "true");
-    body.append(row);
-  }
-  return [element("caption", "", caption), element("thead", "", headerRow(["(x₁, x₂)", "XOR", "s₁", "s₂"])), body];
+  const rows = INPUT_LABELS.map(() => body.appendChild(element("tr", "", element("td"), element("td"), element("td"), element("td"))));
+  table.append(element("caption", "", caption), element("thead", "", headerRow(["(x₁, x₂)", "XOR", "s₁", "s₂"])), body);
+  return {
+    set(points: HiddenPoint[], marked: HiddenPoint | undefined) {
+      points.forEach((p, k) => {
+        const row = rows[k];
+        [`(${p.x[0]}, ${p.x[1]})`, String(p.label), formatFixed(p.s[0], 3), formatFixed(p.s[1], 3)].forEach((text, i) => {
+          if (row.cells[i].textContent !== text) row.cells[i].textContent = text;
+        });
+        row.classList.toggle("current", p === marked);
+        if (p === marked) row.setAttribute("aria-current", "true");
+        else row.removeAttribute("aria-current");
+      });
+    }
+  };
 }

@@ -191,7 +191,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       recompute();
       publish();
       renderFrame.request();
-      rateTask.request();
+      rateSoon.request();
       w.write(v);
     });
   }
@@ -304,7 +304,8 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
   }
 
   // The rate chart runs gradient descent for every η of its grid (up to 10,000 updates each): in idle time, a few
-  // η at a time, so the curve follows the slider at once. The runs depend on the curve and x₀, not on η.
+  // η at a time, so the curve follows the slider at once. The runs depend on the curve and x₀, not on η. A slider
+  // starts them only once it rests: runs for an x₀ the drag has left are wasted, and their slices crowd its frames.
   let rates: {key: string; etas: number[]; reach: Reach[]} | null = null;
   const rateTask = w.idle((deadline) => {
     const c = curve(v.fn, v.a);
@@ -317,6 +318,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     renderRateChart(c, reach);
     return false;
   });
+  const rateSoon = w.settled(() => rateTask.request());
 
   function renderRateChart(c: ReturnType<typeof curve>, reach: Reach[]) {
     const mine = stepsToReach(c, v.x0, v.lr);

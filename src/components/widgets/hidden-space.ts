@@ -301,9 +301,12 @@ function pointsTable(caption: string, table: HTMLTableElement) {
         [`(${p.x[0]}, ${p.x[1]})`, String(p.label), formatFixed(p.s[0], 3), formatFixed(p.s[1], 3)].forEach((text, i) => {
           if (row.cells[i].textContent !== text) row.cells[i].textContent = text;
         });
-        row.classList.toggle("current", p === marked);
-        if (p === marked) row.setAttribute("aria-current", "true");
-        else row.removeAttribute("aria-current");
+        const current = p === marked;
+        row.classList.toggle("current", current);
+        if (current !== row.hasAttribute("aria-current")) {
+          if (current) row.setAttribute("aria-current", "true");
+          else row.removeAttribute("aria-current");
+        }
       });
     }
   };

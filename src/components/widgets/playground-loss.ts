@@ -29,7 +29,7 @@ const SETS = ["training", "test"] as const;
 const COLOURS = [PALETTE.ink, PALETTE.series[4]];
 
 /** The top of the loss axis: the largest loss (at most 5) rounded up to a half step of its decade, so nearby losses share a frame. */
-export function lossAxisTop(largest: number): number {
+function lossAxisTop(largest: number): number {
   const top = Math.max(0.1, Math.min(5, largest));
   const half = 10 ** Math.floor(Math.log10(top)) / 2;
   return +(Math.ceil(top / half - 1e-9) * half).toPrecision(12);

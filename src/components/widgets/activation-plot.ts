@@ -179,6 +179,7 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
   /** The cards on screen by what they show: a card whose formulas and notes did not change is kept, not typeset again. */
   let shownCards = new Map<string, HTMLElement>();
   const frames = {f: null as ChartFrame | null, derivative: null as ChartFrame | null};
+  let sampled = new Map<string, CurvePoint[]>();
 
   function publish() {
     w.publish({acts: v.acts.map((i) => CATALOGUE_IDS[i]), beta: v.beta, alpha: v.alpha, eluAlpha: v.ealpha, maxout: params().maxout, chosen});
@@ -192,7 +193,10 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
     setText(message, shown.length === 0 ? t("tickOne") : "");
     if (shown.length === 0) charts.replaceChildren();
     else {
-      const samples = shown.map((e) => curveSamples(e, DOMAIN, 240));
+      // An activation's formula names its parameters: one whose formula is unchanged keeps its samples and its drawn curves.
+      const next = new Map(shown.map((e) => [e.id + e.tex, sampled.get(e.id + e.tex) ?? curveSamples(e, DOMAIN, 240)]));
+      sampled = next;
+      const samples = [...next.values()];
       const figures = (["f", "derivative"] as const).map((which) => (frames[which] = drawChart(frames[which], which, shown, samples, name, chartWidth, t)).figure);
       if (figures.some((f, k) => charts.children[k] !== f)) charts.replaceChildren(...figures);
     }
@@ -230,6 +234,8 @@ interface ChartFrame {
   /** Each activation's legend text (the sigmoid's carries β). */
   legend: Text[];
   lines: LiveLine[];
+  /** The samples each line shows now. */
+  drawn: CurvePoint[][];
   /** Each activation's open circles where the derivative is undefined. */
   kinks: LiveDot[][];
 }
@@ -255,6 +261,8 @@ function drawChart(frame: ChartFrame | null, which: "f" | "derivative", entries:
   const f = frame;
   entries.forEach((e, k) => {
     setText(f.legend[k], name(e));
+    if (f.drawn[k] === samples[k]) return;
+    f.drawn[k] = samples[k];
     // A piece ends where the next begins: a non-finite point lifts the pen, so a jump is not drawn.
     f.lines[k].set(samples[k].flatMap((p, i) => (i > 0 && p.segment !== samples[k][i - 1].segment ? [[NaN, NaN], [p.s, p[which]]] : [[p.s, p[which]]])));
     kinksOf(e).forEach((s, i) => (s > DOMAIN[0] && s < DOMAIN[1] ? f.kinks[k][i].set(s, 0) : f.kinks[k][i].set(NaN, NaN)));
@@ -291,7 +299,7 @@ function chartFrame(key: string, which: "f" | "derivative", entries: CatalogueEn
   // Where the derivative is undefined (a jump or a corner): an open circle on the axis, over the curves.
   const kinks = entries.map((e, k) => kinksOf(e).map(() => layer.dot({stroke: colours[k], fill: "white", "stroke-width": 2})));
   const caption = element("figcaption");
-  return {key, figure: element("figure", "activation-chart", chart, caption), chart, caption, legend: layer.legend(), lines, kinks};
+  return {key, figure: element("figure", "activation-chart", chart, caption), chart, caption, legend: layer.legend(), lines, drawn: [], kinks};
 }
 
 function card(e: CatalogueEntry, name: string, p: CatalogueParams, t: T): HTMLElement {

@@ -235,7 +235,11 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     const positive = sets.flatMap((m) => m.norms).filter((n) => n > 0);
     let floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
     let top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
-    if (widen && frame?.trained === (current !== null)) [floor, top] = [Math.min(floor, frame.floor), Math.max(top, frame.top)];
+    if (widen && frame?.trained === (current !== null)) {
+      // Past the frame's extent by whole steps of three decades, so a drag through the depths makes few new frames.
+      floor = floor < frame.floor ? 10 ** (3 * Math.floor(Math.log10(floor) / 3)) : frame.floor;
+      top = top > frame.top ? 10 ** (3 * Math.ceil(Math.log10(top) / 3)) : frame.top;
+    }
     const f = frameFor(floor, top, after);
     if (after !== null) setText(f.legend[1], after);
     // Layer l's bars sit around l on an axis from 0.4 to layers + 0.6, mapped onto the frame's 0 to 1.

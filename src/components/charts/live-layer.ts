@@ -29,6 +29,18 @@ export interface LiveDot {
   set(x: number, y: number): void;
 }
 
+export interface LiveRect {
+  readonly node: SVGRectElement;
+  /** The rectangle between corners (x1, y1) and (x2, y2) in data coordinates; hidden where one is not finite. */
+  set(x1: number, y1: number, x2: number, y2: number): void;
+}
+
+export interface LiveText {
+  readonly node: SVGTextElement;
+  /** Writes `text` at (x, y) in data coordinates; hidden where either is not finite. */
+  set(x: number, y: number, text: string): void;
+}
+
 export interface LiveLayer {
   readonly chart: PlotChart;
   /** The chart's svg (inside the figure when Plot added a legend). */
@@ -40,6 +52,11 @@ export interface LiveLayer {
   invert(px: number, py: number): [number, number];
   line(style?: Style): LiveLine;
   dot(style?: Style): LiveDot;
+  rect(style?: Style): LiveRect;
+  /** A label, not clipped to the plotting area (tick labels sit in the margin). */
+  text(style?: Style): LiveText;
+  /** The text of each swatch in the chart's colour legend, in its domain's order: a draw renames one (a name that carries a parameter) without a new frame. */
+  legend(): Text[];
 }
 
 function create<K extends keyof SVGElementTagNameMap>(tag: K, style: Style): SVGElementTagNameMap[K] {
@@ -64,7 +81,14 @@ export function liveLayer(chart: PlotChart): LiveLayer {
   clip.id = id;
   clip.append(create("rect", {x: Math.min(left, right), y: Math.min(top, bottom), width: Math.abs(right - left), height: Math.abs(bottom - top)}));
   const layer = create("g", {class: "live-layer", "clip-path": `url(#${id})`, "aria-hidden": "true"});
-  svg.append(clip, layer);
+  const labels = create("g", {class: "live-labels", "aria-hidden": "true"});
+  svg.append(clip, layer, labels);
+  /** Shows `node` where the pixel coordinates are finite, and then sets them. */
+  const place = (node: SVGElement, at: Record<string, number>) => {
+    const shown = Object.values(at).every(Number.isFinite);
+    node.style.display = shown ? "" : "none";
+    if (shown) for (const [k, v] of Object.entries(at)) node.setAttribute(k, px(v));
+  };
   return {
     chart,
     svg,
@@ -93,18 +117,28 @@ export function liveLayer(chart: PlotChart): LiveLayer {
     },
     dot(style = {}) {
       const node = layer.appendChild(create("circle", {r: 4.5, ...style}));
+      return {node, set: (a, b) => place(node, {cx: x(a), cy: y(b)})};
+    },
+    rect(style = {}) {
+      const node = layer.appendChild(create("rect", style));
       return {
         node,
-        set(a, b) {
-          const [u, v] = [x(a), y(b)];
-          const shown = Number.isFinite(u) && Number.isFinite(v);
-          node.style.display = shown ? "" : "none";
-          if (shown) {
-            node.setAttribute("cx", px(u));
-            node.setAttribute("cy", px(v));
-          }
+        set(x1, y1, x2, y2) {
+          const [u1, u2, v1, v2] = [x(x1), x(x2), y(y1), y(y2)];
+          place(node, {x: Math.min(u1, u2), y: Math.min(v1, v2), width: Math.abs(u2 - u1), height: Math.abs(v2 - v1)});
         }
       };
-    }
+    },
+    text(style = {}) {
+      const node = labels.appendChild(create("text", {fill: "currentColor", "text-anchor": "middle", ...style}));
+      return {
+        node,
+        set(a, b, text) {
+          place(node, {x: x(a), y: y(b)});
+          if (node.textContent !== text) node.textContent = text;
+        }
+      };
+    },
+    legend: () => Array.from(chart.querySelectorAll(":scope > div > span[class$='-swatch']"), (swatch) => swatch.lastChild as Text)
   };
 }

@@ -67,8 +67,3 @@ export function scrollBox(...children: (Node | string)[]): HTMLElement {
   box.tabIndex = 0;
   return box;
 }
-
-/** Sets a node's text only when it differs: an equal text still replaces the text node, and the layout around it with it. */
-export function setText(node: Node, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
-}

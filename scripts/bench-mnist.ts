@@ -14,7 +14,9 @@
  * default 300; cpu a tenth), --seconds / MNIST_BENCH_SECONDS (time cap per measurement,
  * default 20), --train-to / MNIST_BENCH_TRAIN_TO (train the lecture's recipe to this test
  * accuracy and print the time), --chromium-args / MNIST_BENCH_CHROMIUM_ARGS (extra flags,
- * comma-separated, e.g. --use-angle=vulkan on a GPU machine). CHROMIUM_PATH picks the browser.
+ * comma-separated, e.g. --use-angle=vulkan on a GPU machine), --page / MNIST_BENCH_PAGE (seconds:
+ * also train on the MNIST page itself, per backend, and report its main thread's long tasks —
+ * the page must stay responsive while the worker trains). CHROMIUM_PATH picks the browser.
  */
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -34,7 +36,8 @@ const {values} = parseArgs({
     batches: {type: "string", default: process.env.MNIST_BENCH_BATCHES ?? "300"},
     seconds: {type: "string", default: process.env.MNIST_BENCH_SECONDS ?? "20"},
     "train-to": {type: "string", default: process.env.MNIST_BENCH_TRAIN_TO},
-    "chromium-args": {type: "string", default: process.env.MNIST_BENCH_CHROMIUM_ARGS ?? ""}
+    "chromium-args": {type: "string", default: process.env.MNIST_BENCH_CHROMIUM_ARGS ?? ""},
+    page: {type: "string", default: process.env.MNIST_BENCH_PAGE}
   }
 });
 const backends = values.backends.split(",").filter((b): b is Backend => (BACKENDS as string[]).includes(b));
@@ -43,6 +46,40 @@ const runs = backends.flatMap((backend): {backend: Backend; threads: number}[] =
 const batches = Number(values.batches);
 const seconds = Number(values.seconds);
 const trainTo = values["train-to"] ? Number(values["train-to"]) : undefined;
+const pageSeconds = values.page ? Number(values.page) : 0;
+
+interface PageRow {
+  backend: string;
+  seconds: number;
+  steps: number;
+  "long tasks (> 50 ms)": number;
+  "longest task ms": number;
+}
+
+/** Trains on the MNIST page through its own controls for `seconds` and records the main thread's long tasks. */
+async function pageRun(backend: Backend): Promise<PageRow | string> {
+  const {page} = await openPage(site, `/mnist?backend=${backend}`);
+  page.setDefaultTimeout(180_000);
+  const status = "#mnist-controls .run-status";
+  await page.waitForSelector(`${status}[data-state="ready"]`);
+  const shown = await page.getAttribute("#mnist-backend .notice", "data-backend");
+  if (shown !== backend) {
+    await page.context().close();
+    return `the page chose ${shown ?? "no backend"}`;
+  }
+  await page.waitForFunction(() => document.querySelector("#mnist-data [role=status]")?.textContent?.startsWith("All 70,000 images"));
+  await page.evaluate(() => {
+    const w = window as unknown as {longTasks: number[]};
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({type: "longtask"});
+  });
+  await page.getByRole("button", {name: "Start training"}).click();
+  await page.waitForSelector(`${status}[data-state="training"]`);
+  await page.waitForTimeout(pageSeconds * 1000);
+  const result = await page.evaluate((status) => ({tasks: (window as unknown as {longTasks: number[]}).longTasks, steps: Number(document.querySelector<HTMLElement>(status)?.dataset.step ?? 0)}), status);
+  await page.context().close();
+  return {backend, seconds: pageSeconds, steps: result.steps, "long tasks (> 50 ms)": result.tasks.filter((d) => d > 50).length, "longest task ms": Math.round(Math.max(0, ...result.tasks))};
+}
 
 // The built site's files (Framework adds a content hash to each name).
 const dist = join(import.meta.dirname, "..", "dist");
@@ -57,6 +94,7 @@ const manifest: MnistManifest = JSON.parse(readFileSync(join(dist, hashed("mnist
 
 const site = await startSite({webgpu: backends.includes("webgpu"), extraArgs: values["chromium-args"].split(",").filter(Boolean)});
 const results: BenchResult[] = [];
+const pageRows: PageRow[] = [];
 try {
   for (const {backend, threads} of runs) {
     const {page} = await openPage(site, "/");
@@ -102,9 +140,21 @@ try {
     const r = reply.result;
     process.stderr.write(`${name}: trainer ${r.trainerMsPerBatch.toFixed(1)} ms/batch, autodiff step ${r.autodiffMsPerBatch.toFixed(1)}, model.fit ${r.fitMsPerBatch.toFixed(1)}\n`);
   }
+  if (pageSeconds > 0) {
+    for (const backend of backends) {
+      process.stderr.write(`${backend}: training on the MNIST page for ${pageSeconds} s…\n`);
+      const row = await pageRun(backend);
+      if (typeof row === "string") process.stderr.write(`${backend}: page run skipped — ${row}\n`);
+      else pageRows.push(row);
+    }
+  }
 } finally {
   await site.close();
 }
 
 console.log(`MNIST training speed, batch of ${LECTURE_RECIPE.batchSize} (one batch ≈ 3 × 2 × 64 × 269,322 FLOP = ${(results[0]?.batchFlop / 1e6).toFixed(1)} MFLOP)`);
 console.table(results.map(benchRow));
+if (pageRows.length) {
+  console.log(`The MNIST page's main thread while its worker trains (long tasks are those over 50 ms; the target is none)`);
+  console.table(pageRows);
+}

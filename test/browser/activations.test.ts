@@ -112,6 +112,54 @@ describe("activations page", () => {
     await o.page.context().close();
   });
 
+  test("β moves the sigmoid's curves and legend over the same chart frame; its card follows once the slider rests", async () => {
+    const o = await open("/activations?acts=1,3&beta=2");
+    const plot = o.page.locator(".activation-plot");
+    const derivative = plot.locator(".activation-chart").nth(1);
+    // The sigmoid's derivative (its first live curve) peaks at β/4; the chart's svg is tagged to see whether a draw rebuilt it.
+    const drawing = () =>
+      derivative.evaluate((figure) => {
+        const layer = figure.querySelector(".live-layer")!;
+        const svg = layer.closest("svg")! as SVGSVGElement & {tagged?: boolean};
+        const ys = [...(layer.querySelector("path")!.getAttribute("d") ?? "").matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => Number(m[2]));
+        const same = svg.tagged === true;
+        svg.tagged = true;
+        return {peak: Math.min(...ys), same, legend: (figure as HTMLElement).innerText};
+      });
+    const at2 = await drawing();
+    expect(at2.legend).toContain("Sigmoid (β = 2)");
+    const beta = plot.getByRole("spinbutton", {name: "Sigmoid slope β"});
+    await beta.fill("4");
+    await beta.press("Enter");
+    await expect.poll(async () => (await drawing()).legend).toContain("Sigmoid (β = 4)");
+    const at4 = await drawing();
+    // τ′(0) doubles from 0.5 to 1 on the same y-axis (its extent stays [−0.1, 1.1]): the curve's top rises, and the frame is the one drawn at load.
+    expect(at4.peak).toBeLessThan(at2.peak - 50);
+    expect(at4.same).toBe(true);
+    await expect.poll(() => plot.locator(".activation-card h3").allInnerTexts()).toEqual(["Sigmoid (β = 4)", "ReLU"]);
+    expect(await plot.locator(".activation-card").first().innerText()).toContain("β/4=1");
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
+  test("the depth redraws the bars, the layer numbers and the table; the first sigmoid layer's bar is the shortest", async () => {
+    const o = await open();
+    const widget = o.page.locator(".vanishing-gradients");
+    const ticks = () => widget.locator(".chart svg .live-labels text").allTextContents();
+    expect(await ticks()).toEqual(Array.from({length: 11}, (_, l) => String(l + 1)));
+    const depth = widget.getByRole("spinbutton", {name: "Hidden layers"});
+    await depth.fill("4");
+    await depth.press("Enter");
+    await expect.poll(ticks).toEqual(["1", "2", "3", "4", "5"]);
+    const bars = await barHeights(o);
+    expect(bars).toHaveLength(5);
+    expect(Math.min(...bars)).toBe(bars[0]);
+    expect(await widget.locator("details tbody tr").count()).toBe(5);
+    await expect.poll(() => widget.locator(".chart [aria-label]").first().getAttribute("aria-label")).toContain("4 hidden layers of 16");
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
+  });
+
   test("the page fits a 390-px phone screen", async () => {
     const o = await open();
     await expectFitsPhone(o.page);

@@ -46,3 +46,19 @@ test("no page links to the framework's site or any CDN", () => {
     expect(text, relative(DIST, file)).not.toMatch(/observablehq\.com|jsdelivr|googleapis|unpkg/);
   }
 });
+
+test("every link to a heading of another page finds that heading, in both languages", () => {
+  const links: string[] = [];
+  const missing: string[] = [];
+  for (const file of files(DIST)) {
+    if (!file.endsWith(".html")) continue;
+    for (const [, page, fragment] of readFileSync(file, "utf8").matchAll(/href="\.\/([\w-]+)#([\w-]+)"/g)) {
+      const target = join(file, "..", `${page}.html`);
+      links.push(`${relative(DIST, file)} → ${page}#${fragment}`);
+      if (!readFileSync(target, "utf8").includes(`id="${fragment}"`)) missing.push(`${relative(DIST, file)} → ${page}#${fragment}`);
+    }
+  }
+  // The MNIST pages link to the activations page's measured vanishing gradients, in English and in Korean.
+  expect(links).toEqual(expect.arrayContaining(["mnist.html → activations#vanishing-gradients-measured", "ko/mnist.html → activations#vanishing-gradients-measured"]));
+  expect(missing).toEqual([]);
+});

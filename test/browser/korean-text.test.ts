@@ -15,7 +15,7 @@ const allowed = new Set(
     .filter((line) => line && !line.startsWith("#"))
 );
 
-/** Latin words of two letters or more in the page's visible text and accessible names, outside code, formulas and text marked as English. */
+/** Latin words of two letters or more in the page's visible text (formulas' \text words included) and accessible names, outside code, formulas' symbols and text marked as English. */
 async function englishWords(path: string): Promise<string[]> {
   const {page} = await openPage(site, path);
   await page.waitForSelector("#observablehq-main h1");
@@ -27,7 +27,9 @@ async function englishWords(path: string): Promise<string[]> {
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement!;
-      if (parent.closest(skip) || !parent.checkVisibility()) continue;
+      // Words in a formula (\text{…}) are text too; its symbols, operator names and MathML are not.
+      const formulaWords = parent.closest(".katex .text") && !parent.closest(".katex-mathml");
+      if ((parent.closest(skip) && !formulaWords) || !parent.checkVisibility()) continue;
       out.push(node.textContent ?? "");
     }
     for (const element of main.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {

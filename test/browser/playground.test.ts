@@ -207,6 +207,51 @@ describe("playground on the widget kernel", () => {
     await page.context().close();
   });
 
+  test("a noise slider redraws the plane and the loss lines over the same loss frame; the weight chosen stays chosen; training draws the lines", async () => {
+    const {page, errors} = await open("?dataset=xor&seed=3");
+    const before = await planeImage(page);
+    await page.locator(".weight-editor select").selectOption({index: 2});
+    const moved = await page.evaluate(async () => {
+      const frame = document.querySelector(".playground-loss svg[aria-label]");
+      const slider = document.querySelector<HTMLInputElement>('.playground input[type=range][aria-label^="Noise"]')!;
+      // One move per frame, as a drag delivers them.
+      for (const noise of [10, 20, 30]) {
+        slider.value = String(noise);
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      }
+      const svg = document.querySelector(".playground-loss svg[aria-label]")!;
+      return {
+        sameFrame: svg === frame,
+        lines: svg.querySelectorAll(".live-layer path").length,
+        selected: document.querySelector<HTMLSelectElement>(".weight-editor select")!.selectedIndex,
+        selectedEdges: document.querySelectorAll(".playground-network .edge.selected").length
+      };
+    });
+    expect(moved).toEqual({sameFrame: true, lines: 2, selected: 2, selectedEdges: 1});
+    expect(await planeImage(page)).not.toBe(before);
+    await expect.poll(() => new URL(page.url()).searchParams.get("noise")).toBe("30");
+    await page.getByRole("button", {name: "Play", exact: true}).click();
+    await page.waitForFunction(() => Number(/Epoch (\d+)/.exec(document.querySelector(".playground-status")?.textContent ?? "")?.[1]) > 20, null, WAIT);
+    await page.getByRole("button", {name: "Pause", exact: true}).click();
+    // Both lines run from epoch 0 to the last recorded epoch, inside the plotting area.
+    const lines = await page.evaluate(() => {
+      const svg = document.querySelector(".playground-loss svg[aria-label]") as SVGSVGElement;
+      const area = svg.querySelector(".live-layer")!.getAttribute("clip-path")!.slice(5, -1);
+      const box = svg.querySelector(`#${area} rect`)!;
+      const [x, y, width, height] = ["x", "y", "width", "height"].map((k) => Number(box.getAttribute(k)));
+      return [...svg.querySelectorAll(".live-layer path")].map((path) => {
+        const points = (path.getAttribute("d") ?? "").slice(1).split("L").map((p) => p.split(",").map(Number));
+        return {vertices: points.length, starts: Math.abs(points[0][0] - x) < 1, inside: points.every(([u, v]) => u >= x - 1 && u <= x + width + 1 && v >= y - 1 && v <= y + height + 1)};
+      });
+    });
+    for (const line of lines) expect(line).toMatchObject({starts: true, inside: true});
+    expect(lines.every((line) => line.vertices > 2)).toBe(true);
+    expect(await page.textContent(".playground-loss figcaption")).toMatch(/^Epoch \d+: training loss [\d.]+, test loss [\d.]+$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test("at 390 px wide the page does not scroll sideways and a tap on the plane adds a point", async () => {
     const {page, errors} = await open("?layers=8,8,8,8,8,8&x1sq=1&x2sq=1&x1x2=1&sinx1=1&sinx2=1");
     await page.setViewportSize({width: 390, height: 844});

@@ -91,6 +91,48 @@ describe("XOR and the multi-layer perceptron", () => {
   });
 });
 
+describe("the XOR trainer under a fast slider", () => {
+  test("a size met again reuses its network drawing, restyled to look as a fresh drawing of the new run does", async () => {
+    const snapshot = (page: import("playwright-core").Page) =>
+      page.evaluate(() => ({
+        drawing: document.querySelector(".xor-network figure")!.outerHTML,
+        weights: document.querySelector(".xor-weights")!.textContent,
+        outputs: document.querySelector(".xor-outputs")!.textContent,
+        readout: document.querySelector(".xor-readout")!.textContent
+      }));
+    const fresh = await openPage(site, "/xor-mlp?h=3&seed=7");
+    await fresh.page.locator(".xor-network svg").waitFor({timeout: 30_000});
+    await fresh.page.waitForTimeout(300);
+    const expected = await snapshot(fresh.page);
+    const {page, errors} = await openPage(site, "/xor-mlp");
+    await page.locator(".xor-network svg").waitFor({timeout: 30_000});
+    await page.waitForTimeout(300);
+    const reused = await page.evaluate(async () => {
+      const root = document.querySelector(".xor-trainer")!;
+      const hidden = root.querySelector<HTMLInputElement>('input[type=range][aria-label^="Hidden units"]')!;
+      const seed = [...root.querySelectorAll("form")].find((f) => f.querySelector("label")?.textContent === "Seed")!.querySelector("input")!;
+      const set = async (input: HTMLInputElement, value: number) => {
+        input.value = String(value);
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      };
+      const figure = () => root.querySelector(".xor-network figure");
+      await set(hidden, 3);
+      const first = figure();
+      await set(hidden, 5);
+      const other = figure();
+      // A new run (another seed: other weights) at the size drawn first.
+      await set(seed, 7);
+      await set(hidden, 3);
+      return {kept: figure() === first, changed: other !== first};
+    });
+    expect(reused).toEqual({kept: true, changed: true});
+    expect(await snapshot(page)).toEqual(expected);
+    expect([...errors, ...fresh.errors]).toEqual([]);
+    for (const p of [page, fresh.page]) await p.context().close();
+  });
+});
+
 describe("the XOR page as a notebook", () => {
   test("the input chosen in the composition is ringed in the hidden layer's view and named in the prose", async () => {
     const {page, errors} = await openPage(site, "/xor-mlp?input=11");
@@ -190,9 +232,10 @@ describe("the hidden-space view under a fast slider", () => {
     const beta = page.getByRole("spinbutton", {name: "Slope β of the sigmoid"});
     const read = () =>
       widget.evaluate((root) => {
-        const layer = root.querySelector(".hidden-space-hidden svg .live-layer")!;
+        const svg = root.querySelector(".hidden-space-hidden svg")!;
+        const layer = svg.querySelector(".live-layer")!;
         const dots = [...layer.querySelectorAll("circle")].slice(0, 4).map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]);
-        const labels = [...layer.querySelectorAll("text")].filter((l) => l.style.display !== "none").map((l) => ({x: Number(l.getAttribute("x")), y: Number(l.getAttribute("y")), text: l.textContent}));
+        const labels = [...svg.querySelectorAll<SVGTextElement>(".live-labels text")].filter((l) => l.style.display !== "none").map((l) => ({x: Number(l.getAttribute("x")), y: Number(l.getAttribute("y")), text: l.textContent}));
         const table = [...root.querySelectorAll(".hidden-space-table tbody tr")].map((tr) => [...tr.querySelectorAll("td")].slice(2).map((td) => Number(td.textContent!.replace("−", "-"))));
         return {dots, labels, table, grid: layer.querySelector("path")!.getAttribute("d")};
       });

@@ -1,5 +1,5 @@
-import {describe, expect, test} from "vitest";
-import {parseState, serializeState, type Schema} from "../../src/components/course/url-state.js";
+import {describe, expect, test, vi} from "vitest";
+import {parseState, serializeState, whenRested, type Schema} from "../../src/components/course/url-state.js";
 
 const schema = {
   w1: {kind: "number", min: -2, max: 2, default: 0.5},
@@ -48,6 +48,49 @@ describe("URL state", () => {
       expect(typeof values.discrete).toBe("boolean");
       expect(values.layers.length).toBeLessThanOrEqual(6);
       expect(values.layers.every((n) => Number.isInteger(n) && n >= 1 && n <= 8)).toBe(true);
+    }
+  });
+});
+
+describe("whenRested, the URL writer's timing", () => {
+  test("a drag writes once, its last value, after it rests; a value stream writes at most every second; teardown stops it", () => {
+    vi.useFakeTimers({toFake: ["setTimeout", "clearTimeout", "performance", "Date"]});
+    try {
+      const written: number[] = [];
+      const controller = new AbortController();
+      const write = whenRested((v: number) => written.push(v), controller.signal);
+      // A drag: a value every 16 ms for a second, nothing written inside the caller or during the drag's pauses under 200 ms.
+      for (let k = 1; k <= 60; ++k) {
+        write(k);
+        vi.advanceTimersByTime(16);
+        if (k < 60) expect(written.length).toBeLessThanOrEqual(1);
+      }
+      vi.advanceTimersByTime(200);
+      // At most one write forced by the 1 s ceiling during the drag, and the last value once it rests.
+      expect(written[written.length - 1]).toBe(60);
+      expect(written.length).toBeLessThanOrEqual(2);
+      // A value that rests is written 200 ms later, not before.
+      write(61);
+      vi.advanceTimersByTime(150);
+      expect(written[written.length - 1]).toBe(60);
+      vi.advanceTimersByTime(60);
+      expect(written[written.length - 1]).toBe(61);
+      // A running animation (a value every 50 ms for 5 s) is written about once a second.
+      const before = written.length;
+      for (let k = 0; k < 100; ++k) {
+        write(100 + k);
+        vi.advanceTimersByTime(50);
+      }
+      expect(written.length - before).toBeGreaterThanOrEqual(4);
+      expect(written.length - before).toBeLessThanOrEqual(6);
+      write(500);
+      controller.abort();
+      write(501);
+      vi.advanceTimersByTime(2000);
+      expect(written).not.toContain(500);
+      expect(written).not.toContain(501);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

@@ -7,9 +7,11 @@
  * about, clickable edges and HTML controls above the columns. Any layer sizes;
  * weights in the engine's layout (weights[l][j·n_in + i] connects unit i of
  * layer l to unit j of layer l+1). Drawing only: the caller passes numbers,
- * this draws them; `update` restyles the edges in place for a running network.
+ * this draws them; `update` restyles the edges and rewrites the node values in
+ * place for a running network (or a new one of the same sizes).
  */
 import * as Plot from "npm:@observablehq/plot";
+import {setText} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
 import {fill, translator, type Lang, type Messages, type Params} from "../course/strings.js";
 import {asImage} from "./chart-role.js";
@@ -98,10 +100,23 @@ export interface NetworkDiagramOptions {
   nodeRadius?: number;
 }
 
+/** What `update` redraws besides the weights; each is left as drawn when absent. */
+export interface NetworkUpdate {
+  /** New biases (a drawing made with biases). */
+  biases?: readonly ArrayLike<number>[];
+  /** New node values (a drawing made with values). */
+  values?: readonly ArrayLike<number>[];
+  ariaLabel?: string;
+}
+
 export interface NetworkDrawing {
   element: HTMLElement;
-  /** Restyles the weight edges for new weights of the same sizes (no redraw). */
-  update(weights: readonly ArrayLike<number>[]): void;
+  /**
+   * Restyles the edges (colour, width, title) and rewrites the node values for new
+   * numbers of the same sizes, without a redraw: the result looks as a new drawing
+   * with these numbers would (highlights and edge labels stay as drawn).
+   */
+  update(weights: readonly ArrayLike<number>[], more?: NetworkUpdate): void;
   /** Marks one weight edge as selected (class "selected"), or none. */
   select(edge: NetworkEdgeRef | null): void;
 }
@@ -199,8 +214,9 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
       }
     }
   }
-  const finite = edges.map((e) => Math.abs(e.w ?? 0)).filter(Number.isFinite);
-  const largest = Math.max(1e-9, ...finite);
+  // Relative widths are to the largest weight drawn; `update` measures it again.
+  const largestOf = () => Math.max(1e-9, ...edges.map((e) => Math.abs(e.w ?? 0)).filter(Number.isFinite));
+  let largest = largestOf();
   const widthFor = (w: number | null) =>
     w === null || !Number.isFinite(w) ? 1 : options.edgeWidth ? options.edgeWidth(w) : 0.75 + 5 * Math.min(1, Math.abs(w) / largest);
   const widthOf = (e: Edge) => widthFor(e.w);
@@ -233,11 +249,12 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
     ),
     Plot.link(
       edges.filter((e) => e.bias),
-      {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: colourOf, strokeWidth: widthOf, strokeOpacity: 0.6, strokeDasharray: "4,3", title: edgeTitle} as Plot.LinkOptions
+      {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: colourOf, strokeWidth: widthOf, strokeOpacity: 0.6, strokeDasharray: "4,3", title: edgeTitle, className: "bias-edges"} as Plot.LinkOptions
     ),
     Plot.link(edges.filter(isHighlightedEdge), {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: HIGHLIGHT, strokeWidth: (e: Edge) => widthOf(e) + 3, title: edgeTitle} as Plot.LinkOptions)
   ];
   const weightEdges = edges.filter((e) => !e.bias);
+  const biasEdges = edges.filter((e) => e.bias);
   if (options.onEdge) {
     // An invisible wide stroke over each edge: easy to hit with a finger.
     marks.push(Plot.link(weightEdges, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "transparent", strokeWidth: 12, className: "edge-hits"} as Plot.LinkOptions));
@@ -264,6 +281,7 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
         {
           x: "x",
           y: "y",
+          className: bias ? "bias-nodes" : "nodes",
           r: bias ? 11 : nodeRadius,
           fill: bias ? "white" : (n: LayoutNode) => options.nodeFill?.(n.layer, n.index) ?? "white",
           stroke: (n: LayoutNode) => (isHighlightedNode(n) ? HIGHLIGHT : PALETTE.ink),
@@ -273,7 +291,7 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
         } as Plot.DotOptions
       )
     ),
-    Plot.text(layout, {x: "x", y: "y", text: valueOf, fontSize: 11, fontWeight: "bold"} as Plot.TextOptions),
+    Plot.text(layout, {x: "x", y: "y", text: valueOf, fontSize: 11, fontWeight: "bold", className: "node-values"} as Plot.TextOptions),
     Plot.text(layout.filter((n) => !n.bias), {
       x: "x",
       y: "y",
@@ -331,6 +349,12 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
 
   const paths = [...plot.querySelectorAll<SVGPathElement>(".edges path")];
   paths.forEach((path) => path.classList.add("edge"));
+  const biasPaths = [...plot.querySelectorAll<SVGPathElement>(".bias-edges path")];
+  const plainNodes = layout.filter((n) => !n.bias);
+  const nodeTitles = [...plot.querySelectorAll<SVGTitleElement>(".nodes circle > title")];
+  // Plot draws no text for a node without one (no values): then there are fewer texts than nodes and `update` leaves them.
+  const valueTexts = [...plot.querySelectorAll(".node-values text")];
+  const svg = plot instanceof SVGSVGElement ? plot : plot.querySelector("svg");
   const hits = [...plot.querySelectorAll<SVGPathElement>(".edge-hits path")];
   hits.forEach((hit, k) => {
     hit.classList.add("edge-hit");
@@ -344,12 +368,40 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
   let selected: SVGPathElement | null = null;
   return {
     element: figure,
-    update(next) {
-      weightEdges.forEach((e, k) => {
-        const w = next[e.layer][e.j * sizes[e.layer] + e.i];
-        paths[k]?.setAttribute("stroke", weightColour(w));
-        paths[k]?.setAttribute("stroke-width", String(Math.round(100 * widthFor(w)) / 100));
-      });
+    update(next, more = {}) {
+      for (const e of weightEdges) e.w = next[e.layer][e.j * sizes[e.layer] + e.i];
+      if (more.biases) for (const e of biasEdges) e.w = more.biases[e.layer][e.j];
+      largest = largestOf();
+      const restyle = (path: SVGPathElement | undefined, e: Edge) => {
+        if (!path) return;
+        setAttributes(path, {stroke: colourOf(e), "stroke-width": String(Math.round(100 * widthOf(e)) / 100)});
+        // Worded only when the value it shows changed (a new run of the same seed has the same weights).
+        const title = path.querySelector("title");
+        const shown = formatFixed(e.w ?? NaN, 4);
+        if (title && title.dataset.value !== shown) {
+          title.dataset.value = shown;
+          title.textContent = edgeTitle(e);
+        }
+      };
+      weightEdges.forEach((e, k) => restyle(paths[k], e));
+      if (more.biases) biasEdges.forEach((e, k) => restyle(biasPaths[k], e));
+      const values = more.values;
+      if (values) {
+        plainNodes.forEach((n, k) => {
+          const title = nodeTitles[k];
+          const shown = formatFixed(values[n.layer][n.index], 4);
+          if (title && title.dataset.value !== shown) {
+            title.dataset.value = shown;
+            title.textContent = t("nodeValue", {name: nameOf(n), value: shown});
+          }
+        });
+        if (valueTexts.length === layout.length) {
+          layout.forEach((n, k) => {
+            if (!n.bias) setText(valueTexts[k], formatFixed(values[n.layer][n.index], valueDigits));
+          });
+        }
+      }
+      if (more.ariaLabel !== undefined) svg?.setAttribute("aria-label", more.ariaLabel);
     },
     select(edge) {
       selected?.classList.remove("selected");
@@ -358,6 +410,11 @@ export function createNetworkDiagram(options: NetworkDiagramOptions): NetworkDra
       selected?.classList.add("selected");
     }
   };
+}
+
+/** Sets the attributes that differ: an equal value still restyles the element. */
+function setAttributes(node: Element, attributes: Record<string, string>): void {
+  for (const [name, value] of Object.entries(attributes)) if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
 /** The lecture's list of MLP components, placed on the drawing. */

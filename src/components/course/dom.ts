@@ -9,6 +9,11 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
   return e;
 }
 
+/** Sets a node's text only when it differs: a frame that redraws unchanged text then leaves layout alone. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 /** A plain <button> (so keyboard-operable) that runs `action`; `attributes` such as a title or aria-pressed. */
 export function button(label: string, action: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
   const b = element("button", "", label);

@@ -14,3 +14,13 @@ export function texNumber(x: number, digits = 3): string {
   const s = x.toFixed(digits);
   return s.startsWith("-") ? `-${s.slice(1)}` : s;
 }
+
+/**
+ * A formula inside a translated phrase, e.g. "if {condition}" or "{condition}일 때": the
+ * phrase's words as \text around the formula, so each language puts them where it says them.
+ */
+export function texAround(phrase: string, formula: string): string {
+  const [before, after = ""] = phrase.split("{condition}");
+  const words = (w: string) => (w.trim() ? String.raw`\text{${w}}` : "");
+  return `${words(before)}${formula}${words(after)}`;
+}

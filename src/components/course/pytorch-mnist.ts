@@ -10,9 +10,9 @@ import {CLASSES, INPUT_SIZE, LOG_EVERY, NORMALIZATION, TEST_BATCH, type Activati
 import {pythonNumber} from "./python.js";
 
 /**
- * The lecture seeds PyTorch with 123. The recipe's own seed drives the
- * browser trainer's generator, which PyTorch's does not share, so the same
- * number would not reproduce the browser run; the script keeps the lecture's.
+ * The lecture seeds PyTorch with 123 (the browser trainer's seed too). PyTorch's
+ * generator is not the browser's, so the number does not reproduce the
+ * browser run; the script keeps the lecture's number whatever the recipe's.
  */
 export const LECTURE_TORCH_SEED = 123;
 

@@ -169,36 +169,41 @@ export function stateNotice(notices: string[], t: UrlTranslate = english): HTMLE
   return element;
 }
 
-/** Chromium ignores history.replaceState beyond about 200 calls in 10 seconds; a slider drag makes more. */
-const URL_WRITE_INTERVAL_MS = 200;
+/** Quiet time (ms) after the last value before it is written. */
+const REST_MS = 200;
+/** Longest (ms) a value waits while new ones keep coming (a running animation). */
+const MAX_WAIT_MS = 1000;
 
 /**
- * Calls `write` with the latest value at most every URL_WRITE_INTERVAL_MS,
- * always ending with the last one; nothing after `signal` aborts. Always from a
- * timer, never inside the caller: a replaceState costs milliseconds, which a
- * slider's input handler (and its frame) should not pay.
+ * Calls `write` with the latest value once values have stopped coming for
+ * REST_MS, or MAX_WAIT_MS after the first unwritten one if they never stop;
+ * nothing after `signal` aborts. Always from a timer, never inside the caller, and
+ * not during a drag: a replaceState costs milliseconds (more on a loaded machine),
+ * which a drag's frames should not pay, and Chromium ignores replaceState beyond
+ * about 200 calls in 10 seconds.
  */
-export function throttled<T>(write: (value: T) => void, signal?: AbortSignal): (value: T) => void {
+export function whenRested<T>(write: (value: T) => void, signal?: AbortSignal): (value: T) => void {
   let pending: T | undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let last = -Infinity;
+  let first = 0;
   signal?.addEventListener("abort", () => timer && clearTimeout(timer));
   const flush = () => {
     timer = null;
-    last = performance.now();
     write(pending as T);
   };
   return (value) => {
+    if (signal?.aborted) return;
     pending = value;
-    if (timer || signal?.aborted) return;
-    const wait = last + URL_WRITE_INTERVAL_MS - performance.now();
-    timer = setTimeout(flush, Math.max(0, wait));
+    const now = performance.now();
+    if (timer) clearTimeout(timer);
+    else first = now;
+    timer = setTimeout(flush, Math.max(0, Math.min(REST_MS, first + MAX_WAIT_MS - now)));
   };
 }
 
 /**
  * Reads the page's state from its URL: the starting values, a notice element,
- * and a (throttled) writer for later changes.
+ * and a writer for later changes (see whenRested).
  */
 export function urlState<S extends Schema>(schema: S, search = typeof location === "undefined" ? "" : location.search, signal?: AbortSignal, lang?: Lang) {
   const t = lang ? translator("url-state", urlMessages, lang) : english;
@@ -207,6 +212,6 @@ export function urlState<S extends Schema>(schema: S, search = typeof location =
     initial: values,
     notices,
     notice: () => stateNotice(notices, t),
-    write: throttled((current: Partial<State<S>>) => writeState(schema, current), signal)
+    write: whenRested((current: Partial<State<S>>) => writeState(schema, current), signal)
   };
 }

@@ -46,7 +46,7 @@ export interface Widget<S extends Schema, M extends Messages, V> {
   readonly initial: State<S>;
   /** A notice saying which URL settings were adjusted (empty when none). */
   readonly notice: HTMLElement;
-  /** Writes settings to the URL (throttled; nothing when syncUrl is false or after teardown). */
+  /** Writes settings to the URL once the controls rest (see whenRested; nothing when syncUrl is false or after teardown). */
   write(values: Partial<State<S>>): void;
   /** Sets `.value` and fires a bubbling `input` event. */
   publish(value: V): void;

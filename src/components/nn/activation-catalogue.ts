@@ -130,7 +130,8 @@ export function catalogueEntry(id: CatalogueId, params: CatalogueParams = DEFAUL
         f: m.f,
         derivative: m.derivative,
         tex: String.raw`\tau(s) = \max(${texLine(l1)},\ ${texLine(l2)})`,
-        derivativeTex: String.raw`\tau'(s) = \text{slope of the larger line}`,
+        // The slope of whichever line is larger at s, in symbols: no words, so it reads the same in every language.
+        derivativeTex: String.raw`\tau'(s) = w_k,\quad k = \arg\max_{j \in \{1, 2\}} \,(w_j s + b_j)`,
         kinks: crossing
       };
     }

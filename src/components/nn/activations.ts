@@ -43,7 +43,8 @@ export const step: Activation = {
     for (let k = 0; k < n; ++k) delta[k] *= 0;
   },
   tex: String.raw`\tau(s) = \begin{cases} 1 & s > 0 \\ 0 & s \le 0 \end{cases}`,
-  derivativeTex: String.raw`\tau'(s) = 0 \ (s \neq 0),\ \text{undefined at } 0`
+  // Formulas carry no words (they read the same on every page): where the derivative is undefined, the page says in words.
+  derivativeTex: String.raw`\tau'(s) = 0 \quad (s \neq 0)`
 };
 
 /** The logistic sigmoid with slope β: τ(s) = 1 / (1 + e^(−βs)), τ′(s) = β·τ(s)(1 − τ(s)). */
@@ -101,7 +102,7 @@ export const relu: Activation = {
     for (let k = 0; k < n; ++k) delta[k] *= s[k] > 0 ? 1 : 0;
   },
   tex: String.raw`\tau(s) = \max(0, s)`,
-  derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ 0 & \text{otherwise} \end{cases}`
+  derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ 0 & s \le 0 \end{cases}`
 };
 
 /** Leaky ReLU: max(αs, s) with α = 0.1 in the lecture. */
@@ -118,7 +119,7 @@ export function leakyReluWithSlope(alpha = 0.1): Activation {
       for (let k = 0; k < n; ++k) delta[k] *= s[k] > 0 ? 1 : alpha;
     },
     tex: String.raw`\tau(s) = \max(${alpha}s,\ s)`,
-    derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ ${alpha} & \text{otherwise} \end{cases}`
+    derivativeTex: String.raw`\tau'(s) = \begin{cases} 1 & s > 0 \\ ${alpha} & s \le 0 \end{cases}`
   };
 }
 

@@ -7,14 +7,15 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
+import {liveLayer, type LiveDot, type LiveLine, type PlotChart} from "../charts/live-layer.js";
 import {PALETTE} from "../charts/palette.js";
-import {element, labelledRange, sideBySide, statusLine} from "../course/dom.js";
+import {element, labelledRange, setText, sideBySide, statusLine} from "../course/dom.js";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import type {Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
-import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueEntry, type CatalogueId, type CatalogueParams, type Line} from "../nn/activation-catalogue.js";
+import {CATALOGUE_IDS, catalogueEntry, curveSamples, DEFAULT_PARAMS, type CatalogueEntry, type CatalogueId, type CatalogueParams, type CurvePoint, type Line} from "../nn/activation-catalogue.js";
 
 const [line1, line2] = DEFAULT_PARAMS.maxout;
 
@@ -146,6 +147,7 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
     ]
   });
 
+  const sliders: HTMLElement[] = [betaInput, alphaInput, eluInput];
   for (const input of [actsInput, betaInput, alphaInput, eluInput, ...maxoutInputs.map(([, i]) => i)]) {
     input.addEventListener("input", () => {
       const acts = actsInput.value.map((id) => CATALOGUE_IDS.indexOf(id));
@@ -160,29 +162,52 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
       v.ealpha = eluInput.value;
       for (const [key, i] of maxoutInputs) if (Number.isFinite(i.value)) v[key] = i.value;
       publish();
+      // A drag's frames carry only the charts; the cards (formulas to typeset) follow once the slider rests.
+      if (sliders.includes(input)) cardsSoon.request();
+      else cardsNext = true;
       renderFrame.request();
       // An empty selection cannot be a link (at least one activation is shown from a link).
       if (v.acts.length > 0) w.write(v);
     });
   }
 
-  // A slider redraws the charts and cards once per frame, however many inputs arrive before it.
+  // A slider redraws the charts once per frame, however many inputs arrive before it.
   const renderFrame = w.frame(render);
+  const cardsSoon = w.settled(showCards);
+  /** Whether the next frame shows the cards too (a tick or a typed number: no drag to wait for). */
+  let cardsNext = false;
   /** The cards on screen by what they show: a card whose formulas and notes did not change is kept, not typeset again. */
   let shownCards = new Map<string, HTMLElement>();
+  const frames = {f: null as ChartFrame | null, derivative: null as ChartFrame | null};
+  let sampled = new Map<string, CurvePoint[]>();
 
   function publish() {
     w.publish({acts: v.acts.map((i) => CATALOGUE_IDS[i]), beta: v.beta, alpha: v.alpha, eluAlpha: v.ealpha, maxout: params().maxout, chosen});
   }
 
+  const entries = () => v.acts.map((i) => catalogueEntry(CATALOGUE_IDS[i], params()));
+  const name = (e: CatalogueEntry) => activationName(t, e.id, v.beta);
+
   function render() {
+    const shown = entries();
+    setText(message, shown.length === 0 ? t("tickOne") : "");
+    if (shown.length === 0) charts.replaceChildren();
+    else {
+      // An activation's formula names its parameters: one whose formula is unchanged keeps its samples and its drawn curves.
+      const next = new Map(shown.map((e) => [e.id + e.tex, sampled.get(e.id + e.tex) ?? curveSamples(e, DOMAIN, 240)]));
+      sampled = next;
+      const samples = [...next.values()];
+      const figures = (["f", "derivative"] as const).map((which) => (frames[which] = drawChart(frames[which], which, shown, samples, name, chartWidth, t)).figure);
+      if (figures.some((f, k) => charts.children[k] !== f)) charts.replaceChildren(...figures);
+    }
+    if (cardsNext) showCards();
+  }
+
+  function showCards() {
+    cardsNext = false;
     const p = params();
-    const entries = v.acts.map((i) => catalogueEntry(CATALOGUE_IDS[i], p));
-    const name = (e: CatalogueEntry) => activationName(t, e.id, v.beta);
-    message.textContent = entries.length === 0 ? t("tickOne") : "";
-    charts.replaceChildren(...(entries.length ? [plot(entries, "f", name, chartWidth, t), plot(entries, "derivative", name, chartWidth, t)] : []));
     const next = new Map<string, HTMLElement>();
-    for (const e of entries) {
+    for (const e of entries()) {
       const key = JSON.stringify([e.id, name(e), e.tex, e.derivativeTex, e.id === "elu" ? p.eluAlpha : null, e.id === "leaky-relu" && p.alpha === 0]);
       next.set(key, shownCards.get(key) ?? card(e, name(e), p, t));
     }
@@ -194,37 +219,87 @@ export function createActivationPlotWidget(options: WidgetOptions = {}): WidgetE
   w.observeWidth(charts, (width) => {
     chartWidth = Math.min(CHART_WIDTH, width);
     render();
+    showCards();
   });
   publish();
   return root;
 }
 
-function plot(entries: CatalogueEntry[], which: "f" | "derivative", name: (e: CatalogueEntry) => string, width: number, t: T): HTMLElement {
-  const rows = entries.flatMap((e) => curveSamples(e, DOMAIN, 240).map((p) => ({name: name(e), s: p.s, value: p[which], key: `${e.id}-${p.segment}`})));
-  const undefinedAt = which === "derivative" ? entries.flatMap((e) => e.kinks.filter((k) => k > DOMAIN[0] && k < DOMAIN[1]).map((k) => ({name: name(e), s: k}))) : [];
-  const values = rows.map((r) => r.value);
-  const [lo, hi] = [Math.max(-3, Math.min(-0.1, ...values)), Math.min(5, Math.max(1.1, ...values))];
+/** One chart's frame (axes, grid, legend) for the activations shown, a width and a y-extent, and the marks a slider moves over it. */
+interface ChartFrame {
+  key: string;
+  figure: HTMLElement;
+  chart: PlotChart;
+  caption: HTMLElement;
+  /** Each activation's legend text (the sigmoid's carries β). */
+  legend: Text[];
+  lines: LiveLine[];
+  /** The samples each line shows now. */
+  drawn: CurvePoint[][];
+  /** Each activation's open circles where the derivative is undefined. */
+  kinks: LiveDot[][];
+}
+
+/** The y-extent in steps of ½ beyond [−0.1, 1.1], so a drag rebuilds the frame only when a curve's extreme crosses one. */
+function yExtent(values: number[]): [number, number] {
+  let [min, max] = [Infinity, -Infinity];
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const lo = Math.max(-3, Math.min(-0.1, Math.floor(min * 2) / 2));
+  const hi = Math.min(5, Math.max(1.1, Math.ceil(max * 2) / 2));
   const pad = 0.05 * (hi - lo);
-  const yDomain: [number, number] = [lo - pad, hi + pad];
-  // One labelled image: Plot's per-mark and per-axis labels (invalid ARIA, and English) go; the chart's label and caption carry the content.
-  const figure = asImage(Plot.plot({
-    width,
-    height: 260,
-    x: {domain: DOMAIN, label: "s"},
-    y: {domain: yDomain, label: which === "f" ? "τ(s)" : "τ′(s)", grid: true},
-    // Each activation keeps its colour whichever others are shown.
-    color: {legend: true, domain: entries.map(name), range: entries.map((e) => PALETTE.series[CATALOGUE_IDS.indexOf(e.id)])},
-    marks: [
-      Plot.ruleY([0], {ariaHidden: "true", stroke: PALETTE.neutral}),
-      Plot.line(rows, {ariaHidden: "true", x: "s", y: "value", z: "key", stroke: "name", strokeWidth: 2, clip: true}),
-      // Where the derivative is undefined (a jump or a corner): an open circle on the axis.
-      Plot.dot(undefinedAt, {ariaHidden: "true", x: "s", y: 0, stroke: "name", fill: "white", r: 4.5, strokeWidth: 2})
-    ]
-  }));
-  const kinks = undefinedAt.length ? t("kinks", {list: undefinedAt.map((u) => t("kinkAt", {name: u.name, s: formatNumber(u.s, 3)})).join(", ")}) : "";
+  return [lo - pad, hi + pad];
+}
+
+function drawChart(frame: ChartFrame | null, which: "f" | "derivative", entries: CatalogueEntry[], samples: CurvePoint[][], name: (e: CatalogueEntry) => string, width: number, t: T): ChartFrame {
+  const yDomain = yExtent(samples.flatMap((points) => points.map((p) => p[which])));
+  const kinksOf = (e: CatalogueEntry) => (which === "derivative" ? e.kinks : []);
+  const key = JSON.stringify([width, entries.map((e) => [e.id, kinksOf(e).length]), yDomain]);
+  if (frame?.key !== key) frame = chartFrame(key, which, entries, name, width, yDomain, kinksOf);
+  const f = frame;
+  entries.forEach((e, k) => {
+    setText(f.legend[k], name(e));
+    if (f.drawn[k] === samples[k]) return;
+    f.drawn[k] = samples[k];
+    // A piece ends where the next begins: a non-finite point lifts the pen, so a jump is not drawn.
+    f.lines[k].set(samples[k].flatMap((p, i) => (i > 0 && p.segment !== samples[k][i - 1].segment ? [[NaN, NaN], [p.s, p[which]]] : [[p.s, p[which]]])));
+    kinksOf(e).forEach((s, i) => (s > DOMAIN[0] && s < DOMAIN[1] ? f.kinks[k][i].set(s, 0) : f.kinks[k][i].set(NaN, NaN)));
+  });
+  const undefinedAt = entries.flatMap((e) => kinksOf(e).filter((s) => s > DOMAIN[0] && s < DOMAIN[1]).map((s) => t("kinkAt", {name: name(e), s: formatNumber(s, 3)})));
+  const kinks = undefinedAt.length ? t("kinks", {list: undefinedAt.join(", ")}) : "";
   const names = entries.map(name).join(", ");
-  figure.setAttribute("aria-label", which === "f" ? t("fLabel", {names}) : t("derivativeLabel", {names, kinks}));
-  return element("figure", "activation-chart", figure, element("figcaption", "", which === "f" ? t("fTitle") : t("derivativeTitle", {kinks})));
+  const label = which === "f" ? t("fLabel", {names}) : t("derivativeLabel", {names, kinks});
+  if (f.chart.getAttribute("aria-label") !== label) f.chart.setAttribute("aria-label", label);
+  setText(f.caption, which === "f" ? t("fTitle") : t("derivativeTitle", {kinks}));
+  return f;
+}
+
+function chartFrame(key: string, which: "f" | "derivative", entries: CatalogueEntry[], name: (e: CatalogueEntry) => string, width: number, yDomain: [number, number], kinksOf: (e: CatalogueEntry) => number[]): ChartFrame {
+  const colours = entries.map((e) => PALETTE.series[CATALOGUE_IDS.indexOf(e.id)]);
+  // One labelled image: Plot's per-mark and per-axis labels (invalid ARIA, and English) go; the chart's label and caption carry the content.
+  const chart = asImage(
+    Plot.plot({
+      width,
+      height: 260,
+      x: {domain: DOMAIN, label: "s"},
+      y: {domain: yDomain, label: which === "f" ? "τ(s)" : "τ′(s)", grid: true},
+      // Each activation keeps its colour whichever others are shown.
+      color: {legend: true, domain: entries.map(name), range: colours},
+      marks: [
+        Plot.ruleY([0], {ariaHidden: "true", stroke: PALETTE.neutral}),
+        // No data: the curves are the live layer's; this mark only makes the colour legend.
+        Plot.line([], {x: "s", y: "value", stroke: "name"})
+      ]
+    })
+  ) as PlotChart;
+  const layer = liveLayer(chart);
+  const lines = colours.map((stroke) => layer.line({stroke}));
+  // Where the derivative is undefined (a jump or a corner): an open circle on the axis, over the curves.
+  const kinks = entries.map((e, k) => kinksOf(e).map(() => layer.dot({stroke: colours[k], fill: "white", "stroke-width": 2})));
+  const caption = element("figcaption");
+  return {key, figure: element("figure", "activation-chart", chart, caption), chart, caption, legend: layer.legend(), lines, drawn: [], kinks};
 }
 
 function card(e: CatalogueEntry, name: string, p: CatalogueParams, t: T): HTMLElement {

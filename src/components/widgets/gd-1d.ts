@@ -9,7 +9,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatNumber} from "../course/format.js";
 import {texElement} from "../course/math.js";
 import type {Schema} from "../course/url-state.js";
-import {button, element, labelledRange, setInput, sideBySide, statusLine} from "../course/dom.js";
+import {button, element, labelledRange, setInput, setText, sideBySide, statusLine} from "../course/dom.js";
 import {asImage} from "../charts/chart-role.js";
 import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type PlotChart} from "../charts/live-layer.js";
 import {PALETTE} from "../charts/palette.js";
@@ -231,7 +231,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
         : t("update", {n: v.n, x: formatNumber(current.x, 6), y: formatNumber(current.y, 6), described});
     const statusClass = divergedNow ? "status notice error diverged" : "status";
     if (status.className !== statusClass) status.className = statusClass;
-    if (status.textContent !== statusText) status.textContent = statusText;
+    setText(status, statusText);
     buttons.step.disabled = v.n >= lastUpdate();
     drawCurve(c, shown);
     drawTable(shown, divergedNow);
@@ -297,8 +297,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     while (body.rows.length < rows.length) body.append(element("tr", "", element("td"), element("td"), element("td")));
     rows.forEach((cells, k) =>
       cells.forEach((text, i) => {
-        const cell = body.rows[k].cells[i];
-        if (cell.textContent !== text) cell.textContent = text;
+        setText(body.rows[k].cells[i], text);
       })
     );
   }

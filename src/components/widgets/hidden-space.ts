@@ -11,7 +11,7 @@ import {asImage} from "../charts/chart-role.js";
 import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type LiveText, type PlotChart} from "../charts/live-layer.js";
 import {boundaryGrid, boundaryLine, shadedFrame, UNIT_SQUARE, type Domain} from "../charts/decision-boundary.js";
 import {PALETTE} from "../charts/palette.js";
-import {button, chartFigure, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
+import {button, chartFigure, element, labelledRange, scrollBox, setText, sideBySide, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
@@ -162,9 +162,9 @@ export function createHiddenSpaceWidget(options: WidgetOptions = {}): HiddenSpac
       const statusClass = `widget-status ${line ? "ok-text" : "bad-text"}`;
       const statusText = line ? t("separable", {and: t(andSeparates ? "andWorks" : "andMisses")}) : t("notSeparable");
       // Text is written only where it changed: a drag of β mostly moves the hidden view's marks.
-      for (const [node, text] of [[inputCaption, t("inputCaption") + shownText], [hiddenCaption, t("hiddenCaption") + shownText], [status, statusText]] as const) {
-        if (node.textContent !== text) node.textContent = text;
-      }
+      setText(inputCaption, t("inputCaption") + shownText);
+      setText(hiddenCaption, t("hiddenCaption") + shownText);
+      setText(status, statusText);
       if (status.className !== statusClass) status.className = statusClass;
       tableRows.set(points, marked);
     };
@@ -244,8 +244,7 @@ function hiddenSpaceView(t: Translate<typeof messages>, container: HTMLElement) 
         marks: [Plot.dot([], {x: "x", y: "y"})]
       })
     ) as PlotChart;
-    // The labels reach past the plotting area near its edges: not clipped.
-    const layer = liveLayer(plot, {clip: false});
+    const layer = liveLayer(plot);
     layer.svg.setAttribute("role", "img");
     // The images of grid lines along x₁ and along x₂, in two light colours; under the lines and the points.
     const grid = [PALETTE.series[4], PALETTE.series[1]].map((stroke) => layer.line({stroke, "stroke-opacity": 0.6, "stroke-width": 1}));
@@ -257,7 +256,7 @@ function hiddenSpaceView(t: Translate<typeof messages>, container: HTMLElement) 
       line: layer.line({stroke: PALETTE.good, "stroke-width": 2}),
       dots: INPUT_LABELS.map((label) => layer.dot({r: 7, fill: PALETTE.classes[label], stroke: "white", "stroke-width": 1.5})),
       ring: layer.dot({r: 12, stroke: PALETTE.highlight, "stroke-width": 3, fill: "none"}),
-      labels: INPUT_LABELS.map(() => layer.text({dy: -13, "font-size": 11, stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: PALETTE.ink}))
+      labels: INPUT_LABELS.map(() => layer.text({dy: -13, "dominant-baseline": "central", "font-size": 11, stroke: "white", "stroke-width": 3, "paint-order": "stroke", fill: PALETTE.ink}))
     };
     container.replaceChildren(plot);
     return view;
@@ -298,9 +297,7 @@ function pointsTable(caption: string, table: HTMLTableElement) {
     set(points: HiddenPoint[], marked: HiddenPoint | undefined) {
       points.forEach((p, k) => {
         const row = rows[k];
-        [`(${p.x[0]}, ${p.x[1]})`, String(p.label), formatFixed(p.s[0], 3), formatFixed(p.s[1], 3)].forEach((text, i) => {
-          if (row.cells[i].textContent !== text) row.cells[i].textContent = text;
-        });
+        [`(${p.x[0]}, ${p.x[1]})`, String(p.label), formatFixed(p.s[0], 3), formatFixed(p.s[1], 3)].forEach((text, i) => setText(row.cells[i], text));
         const current = p === marked;
         row.classList.toggle("current", current);
         if (current !== row.hasAttribute("aria-current")) {

@@ -9,7 +9,7 @@ import {perceptronDiagram} from "../charts/perceptron-diagram.js";
 import {PALETTE} from "../charts/palette.js";
 import {button, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
-import {texElement, texNumber} from "../course/math.js";
+import {texAround, texElement, texNumber} from "../course/math.js";
 import {computedGate} from "../course/perceptron-exercise.js";
 import type {Messages} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
@@ -47,6 +47,8 @@ export const messages = {
   "diagram.sum": "weighted sum s",
   "diagram.output": "output y",
   "diagram.title": "Perceptron with inputs x₁ = {x1}, x₂ = {x2}, weights w₁ = {w1}, w₂ = {w2}, bias b = {b}: weighted sum s = {s}, {activation} activation, output y = {y}.",
+  /** Around the step's condition (a formula), e.g. "if {condition}". */
+  when: "if {condition}",
   otherwise: "otherwise",
   so: ", so",
   chartCaption: "Shaded {one} where the perceptron outputs 1, {zero} where it outputs 0; the dots are the four inputs coloured by the gate's target ({one} 1, {zero} 0); the dashed line is w₁x₁ + w₂x₂ + b = 0.",
@@ -181,7 +183,7 @@ export function createPerceptronExplorerWidget(options: WidgetOptions = {}): Wid
       generalFormula.replaceChildren(
         texElement(
           activation.id === "step"
-            ? String.raw`y = \begin{cases} 1 & \text{if } w_1x_1 + w_2x_2 + b > 0 \\ 0 & \text{${t("otherwise")}} \end{cases}`
+            ? String.raw`y = \begin{cases} 1 & ${texAround(t("when"), String.raw`w_1x_1 + w_2x_2 + b > 0`)} \\ 0 & \text{${t("otherwise")}} \end{cases}`
             : `y = \\tau(w_1x_1 + w_2x_2 + b), \\quad ${activation.tex}`,
           true
         )

@@ -29,6 +29,9 @@ export function createPlane(onClick: (x1: number, x2: number) => void, ariaLabel
   const context = canvas.getContext("2d")!;
   const cells = element("canvas");
   const cellContext = cells.getContext("2d")!;
+  // The border, ticks and axis names, drawn once per size off the page: setting a font on the page's own canvas recomputes the page's style, in every frame.
+  const frame = element("canvas");
+  const frameContext = frame.getContext("2d")!;
   let image: ImageData | null = null;
   let size = 0;
   const inner = () => size - 2 * MARGIN;
@@ -40,10 +43,24 @@ export function createPlane(onClick: (x1: number, x2: number) => void, ariaLabel
     canvas.style.width = `${size}px`;
     canvas.style.height = `${size}px`;
     context.setTransform(scale, 0, 0, scale, 0, 0);
+    frame.width = frame.height = size * scale;
+    frameContext.setTransform(scale, 0, 0, scale, 0, 0);
+    frameContext.strokeStyle = PALETTE.neutral;
+    frameContext.lineWidth = 1;
+    frameContext.strokeRect(MARGIN, MARGIN, inner(), inner());
+    frameContext.fillStyle = PALETTE.ink;
+    frameContext.font = "11px system-ui, sans-serif";
+    frameContext.textAlign = "center";
+    for (const tick of [-PLANE, 0, PLANE]) {
+      frameContext.fillText(String(tick), toPixel(tick), size - MARGIN + 14);
+      frameContext.fillText(String(-tick), MARGIN - 12, toPixel(tick) + 4);
+    }
+    frameContext.fillText("x₁", size - MARGIN / 2, size - MARGIN + 14);
+    frameContext.fillText("x₂", MARGIN - 12, MARGIN - 8);
   };
+  const toPixel = (x: number) => MARGIN + ((x + PLANE) / (2 * PLANE)) * inner();
   setSize(PLANE_SIZE);
 
-  const toPixel = (x: number) => MARGIN + ((x + PLANE) / (2 * PLANE)) * inner();
   const toPlane = (pixel: number) => ((pixel - MARGIN) / inner()) * 2 * PLANE - PLANE;
 
   // pointerup, not click: a tap on a touch screen places a point, a swipe (pointercancel) scrolls.
@@ -87,18 +104,7 @@ export function createPlane(onClick: (x1: number, x2: number) => void, ariaLabel
       context.clearRect(0, 0, size, size);
       context.imageSmoothingEnabled = !discretize;
       context.drawImage(cells, MARGIN, MARGIN, inner(), inner());
-      context.strokeStyle = PALETTE.neutral;
-      context.lineWidth = 1;
-      context.strokeRect(MARGIN, MARGIN, inner(), inner());
-      context.fillStyle = PALETTE.ink;
-      context.font = "11px system-ui, sans-serif";
-      context.textAlign = "center";
-      for (const tick of [-PLANE, 0, PLANE]) {
-        context.fillText(String(tick), toPixel(tick), size - MARGIN + 14);
-        context.fillText(String(-tick), MARGIN - 12, toPixel(tick) + 4);
-      }
-      context.fillText("x₁", size - MARGIN / 2, size - MARGIN + 14);
-      context.fillText("x₂", MARGIN - 12, MARGIN - 8);
+      context.drawImage(frame, 0, 0, size, size);
       dots(train, false);
       if (showTest) dots(test, true);
       canvas.setAttribute("aria-label", ariaLabel());

@@ -9,7 +9,7 @@ import type {ActivationId} from "../nn/activations.js";
 import {formatFixed} from "../course/format.js";
 import {translator, type Messages, type Translate} from "../course/strings.js";
 import {stateNotice, urlMessages} from "../course/url-state.js";
-import {button, element, sideBySide, statusLine} from "../course/dom.js";
+import {button, element, setText, sideBySide, statusLine} from "../course/dom.js";
 import {createWidget, loopButtons, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {MAX_LAYERS, playgroundSchema, validateConfig, type PlaygroundConfig} from "../playground/config.js";
 import {splitTrainTest, type LabeledPoint} from "../playground/datasets.js";
@@ -210,15 +210,15 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
     if (force || now - lastEvaluation > EVALUATE_MS) {
       lastEvaluation = now;
       const {train, test} = session.evaluate();
-      status.textContent = t("status", {
+      setText(status, t("status", {
         epoch: session.epoch,
         trainLoss: formatFixed(train.loss, 4),
         testLoss: formatFixed(test.loss, 4),
         trainAccuracy: percent(train.accuracy),
         testAccuracy: percent(test.accuracy)
-      });
+      }));
       lossView.record({epoch: session.epoch, train: train.loss, test: test.loss}, force);
-      if (force) announce.textContent = status.textContent;
+      if (force) setText(announce, status.textContent ?? "");
       w.publish({
         ...config,
         epoch: session.epoch,
@@ -284,8 +284,8 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
     if (structure !== drawnStructure) {
       drawnStructure = structure;
       network.setStructure(session.net.sizes, inputs, activationName);
-    }
-    editor.refresh();
+      editor.refresh();
+    } else editor.show();
     updateAvailability();
     lossView.clear();
     render(true);
@@ -381,6 +381,8 @@ export function createPlaygroundWidget(options: WidgetOptions = {}): WidgetEleme
     select.addEventListener("change", show);
     return {
       element: element("div", "controls weight-editor", element("label", "", t("editor.weight"), select), valueLabel, value, set, message),
+      /** Shows the chosen edge's weight in the new network (same edges). */
+      show,
       refresh() {
         const sizes = session.net.sizes;
         const names = sizes.map((n, l) =>

@@ -9,7 +9,7 @@ import {followWidget} from "../course/follow.js";
 import {mnistScript} from "../course/pytorch-mnist.js";
 import {PLAYGROUND_CSV, playgroundCsv, playgroundScript, type PlaygroundExperiment} from "../course/pytorch-playground.js";
 import type {Messages} from "../course/strings.js";
-import {parseState, throttled} from "../course/url-state.js";
+import {parseState, whenRested} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
 import {MNIST_SCHEMA, recipeOf, type MnistSettings} from "../mnist/recipe-params.js";
 import {LECTURE_RECIPE} from "../mnist/recipe.js";
@@ -180,7 +180,7 @@ export function createPlaygroundCodeWidget(options: WidgetOptions = {}): Pytorch
   const empty = {main: {name: PLAYGROUND_SCRIPT, text: ""}};
   const view = createPytorchCodeWidget(empty, options);
   let last = "";
-  const update = throttled((live: LivePlayground) => {
+  const update = whenRested((live: LivePlayground) => {
     const experiment = experimentOf(live.config, live.epoch > 0 ? live.epoch : DEFAULT_PLAYGROUND_EPOCHS, live.data);
     if (!experiment) return view.update({error: view.t("custom")});
     // The generator's own refusal, said in the page's language.

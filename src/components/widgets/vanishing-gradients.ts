@@ -7,8 +7,9 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import * as Plot from "npm:@observablehq/plot";
 import {asImage} from "../charts/chart-role.js";
+import {liveLayer, type LiveLayer, type LiveRect, type LiveText, type PlotChart} from "../charts/live-layer.js";
 import {PALETTE} from "../charts/palette.js";
-import {element, labelledRange, scrollBox, setInput, sideBySide, statusLine} from "../course/dom.js";
+import {element, labelledRange, scrollBox, setInput, setText, sideBySide, statusLine} from "../course/dom.js";
 import {aboutCount, formatNumber} from "../course/format.js";
 import type {Lang, Messages, Translate} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
@@ -26,6 +27,8 @@ const MAX_EPOCHS = 3000;
 const REDRAW_MS = 250;
 const LEARNING_RATE = 0.1;
 const MAX_WIDTH = 640;
+/** The bars at initialisation and after training. */
+const COLOURS = [PALETTE.reference, PALETTE.live];
 
 export const vanishingSchema = {
   depth: {kind: "number", min: 2, max: 20, default: 10, integer: true},
@@ -121,7 +124,7 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
       experiment.train(1);
       return experiment.diverged === null && experiment.epochs < MAX_EPOCHS;
     },
-    draw: render,
+    draw: () => render(),
     drawEveryMs: REDRAW_MS,
     labels: {play: t("train"), pause: t("pause")},
     onToggle(running) {
@@ -140,9 +143,9 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     build();
   }
 
-  function build() {
+  function build(widen = false) {
     experiment = vanishingExperiment({depth: v.depth, width: v.width, activation: v.vact, init: v.init}, data, LEARNING_RATE);
-    render();
+    render(widen);
   }
 
   for (const input of [depthInput, widthInput, actInput, initInput]) {
@@ -154,10 +157,11 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
       w.write(v);
       loop.pause();
       buildFrame.request();
+      fitSoon.request();
     });
   }
   // A slider rebuilds the network once per frame, however many inputs arrive before it.
-  const buildFrame = w.frame(build);
+  const buildFrame = w.frame(() => build(true));
 
   let followed: string | null = null;
   root.setActivation = (id) => {
@@ -166,64 +170,108 @@ export function createVanishingGradientsWidget(options: WidgetOptions = {}): Van
     if (ACTIVATIONS.includes(id as VanishingActivation) && id !== actInput.value) setInput(actInput, id as VanishingActivation);
   };
 
-  function render() {
+  const fitSoon = w.settled(() => render());
+  const ratioLines = [element("p"), element("p")];
+  readout.append(...ratioLines);
+
+  /** `widen`: a control is moving, so the chart's y-extent only grows (a new frame per step would cost the drag its frames); it fits the bars again once the controls rest. */
+  function render(widen = false) {
     const {initial, current, epochs, diverged} = experiment;
     const trained = epochs > 0 && !diverged;
-    readout.className = diverged ? "readout notice error" : "readout";
-    readout.replaceChildren(
-      element("p", "", ratioText(t, t("atInit"), initial, w.lang)),
-      element(
-        "p",
-        "",
-        diverged
-          ? t("diverged", {n: epochs})
-          : trained
-            ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current, w.lang), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
-            : t("untrained", {loss: formatNumber(initial.loss, 3), eta: LEARNING_RATE, points: data.inputs.length})
-      )
+    const look = diverged ? "readout notice error" : "readout";
+    if (readout.className !== look) readout.className = look;
+    setText(ratioLines[0], ratioText(t, t("atInit"), initial, w.lang));
+    setText(
+      ratioLines[1],
+      diverged
+        ? t("diverged", {n: epochs})
+        : trained
+          ? t("trained", {ratio: ratioText(t, t("afterUpdatesStart", {n: epochs}), current, w.lang), before: formatNumber(initial.loss, 3), after: formatNumber(current.loss, 3)})
+          : t("untrained", {loss: formatNumber(initial.loss, 3), eta: LEARNING_RATE, points: data.inputs.length})
     );
-    drawChart(initial, trained ? current : null, epochs);
+    drawChart(initial, trained ? current : null, epochs, widen);
     drawTable(initial, trained ? current : null, epochs);
     const m = trained ? current : initial;
     w.publish({...v, epochs, diverged, norms: m.norms, ratio: m.ratio, loss: m.loss});
   }
 
-  function drawChart(initial: GradientMeasurement, current: GradientMeasurement | null, epochs: number) {
-    const layers = initial.norms.length;
+  /** The chart's frame (y axis, grid, legend, the x axis's title) for a width, a y-extent and one or two sets of bars; the bars and the layer numbers are the live layer's, so a new depth is a few attributes. */
+  let frame: {key: string; trained: boolean; floor: number; top: number; chart: PlotChart; layer: LiveLayer; legend: Text[]; bars: LiveRect[][]; ticks: LiveText[]} | null = null;
+
+  function frameFor(floor: number, top: number, after: string | null) {
+    const key = `${chartWidth} ${floor} ${top} ${after !== null}`;
+    if (frame?.key === key) return frame;
     const atInit = t("chart.atInit");
-    const after = t("afterUpdates", {n: epochs});
-    const bars = (m: GradientMeasurement, when: string, offset: number) =>
-      m.norms.map((norm, l) => ({layer: l + 1, norm, when, x1: l + 1 + offset, x2: l + 1 + offset + (current ? 0.4 : 0.7)}));
-    const rows = [...bars(initial, atInit, current ? -0.4 : -0.35), ...(current ? bars(current, after, 0) : [])];
-    const positive = rows.map((r) => r.norm).filter((n) => n > 0);
-    const floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
-    const top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
     // One labelled image: Plot's per-mark and per-axis labels (invalid ARIA, and English) go; the chart's label and caption carry the content.
-    const plot = asImage(Plot.plot({
-      width: chartWidth,
-      height: 320,
-      x: {domain: [0.4, layers + 0.6], label: t("chart.x"), ticks: Array.from({length: layers}, (_, l) => l + 1), tickFormat: "d"},
-      y: {type: "log", domain: [floor, top], label: t("chart.y"), grid: true, tickFormat: "~e"},
-      color: {domain: [atInit, ...(current ? [after] : [])], range: [PALETTE.reference, PALETTE.live], legend: true},
-      marks: [Plot.rectY(rows, {ariaHidden: "true", x1: "x1", x2: "x2", y1: floor, y2: (d: {norm: number}) => Math.max(d.norm, floor), fill: "when"})]
-    }));
-    const m = current ?? initial;
-    plot.setAttribute(
-      "aria-label",
-      t("chartLabel", {layers, activation: t(`activation.${v.vact}`), depth: v.depth, width: v.width, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[layers - 1], 3)})
-    );
+    const plot = asImage(
+      Plot.plot({
+        width: chartWidth,
+        height: 320,
+        // The bars' positions, 0 to 1 across the plotting area, whatever the depth: the layer numbers are drawn with the bars.
+        x: {domain: [0, 1], label: t("chart.x"), ticks: []},
+        y: {type: "log", domain: [floor, top], label: t("chart.y"), grid: true, tickFormat: "~e"},
+        color: {domain: after === null ? [atInit] : [atInit, after], range: COLOURS, legend: true},
+        // No data: this mark only makes the colour legend.
+        marks: [Plot.rectY([], {x1: "x1", x2: "x2", y: "norm", fill: "when"})]
+      })
+    ) as PlotChart;
+    const layer = liveLayer(plot);
+    frame = {key, trained: after !== null, floor, top, chart: plot, layer, legend: layer.legend(), bars: [[], []], ticks: []};
     chart.replaceChildren(plot);
+    return frame;
   }
 
-  function drawTable(initial: GradientMeasurement, current: GradientMeasurement | null, epochs: number) {
-    const table = element("table");
-    table.append(element("thead", "", element("tr", "", element("th", "", t("table.layer")), element("th", "", t("chart.atInit")), ...(current ? [element("th", "", t("afterUpdates", {n: epochs}))] : []))));
-    const body = element("tbody");
-    initial.norms.forEach((n, l) => {
-      body.append(element("tr", "", element("td", "", String(l + 1)), element("td", "", formatNumber(n, 3)), ...(current ? [element("td", "", formatNumber(current.norms[l], 3))] : [])));
+  /** Keeps `n` marks in `pool`, making or removing the difference (the bars on screen are exactly the layers'). */
+  function resize<M extends {node: SVGElement}>(pool: M[], n: number, make: () => M): M[] {
+    while (pool.length < n) pool.push(make());
+    for (const extra of pool.splice(n)) extra.node.remove();
+    return pool;
+  }
+
+  function drawChart(initial: GradientMeasurement, current: GradientMeasurement | null, epochs: number, widen: boolean) {
+    const layers = initial.norms.length;
+    const after = current ? t("afterUpdates", {n: epochs}) : null;
+    const sets = current ? [initial, current] : [initial];
+    const positive = sets.flatMap((m) => m.norms).filter((n) => n > 0);
+    let floor = 10 ** Math.floor(Math.log10(Math.min(...positive, 1e-3)) - 0.5);
+    let top = 10 ** Math.ceil(Math.log10(Math.max(...positive, floor * 10)));
+    if (widen && frame?.trained === (current !== null)) {
+      // Past the frame's extent by whole steps of three decades, so a drag through the depths makes few new frames.
+      floor = floor < frame.floor ? 10 ** (3 * Math.floor(Math.log10(floor) / 3)) : frame.floor;
+      top = top > frame.top ? 10 ** (3 * Math.ceil(Math.log10(top) / 3)) : frame.top;
+    }
+    const f = frameFor(floor, top, after);
+    if (after !== null) setText(f.legend[1], after);
+    // Layer l's bars sit around l on an axis from 0.4 to layers + 0.6, mapped onto the frame's 0 to 1.
+    const u = (x: number) => (x - 0.4) / (layers + 0.2);
+    const [offset, barWidth] = current ? [-0.4, 0.4] : [-0.35, 0.7];
+    sets.forEach((m, k) => {
+      const bars = resize(f.bars[k], layers, () => f.layer.rect({fill: COLOURS[k]}));
+      m.norms.forEach((norm, l) => bars[l].set(u(l + 1 + offset + k * 0.4), f.floor, u(l + 1 + offset + k * 0.4 + barWidth), Math.max(norm, f.floor)));
     });
-    table.append(body);
-    tableHolder.replaceChildren(scrollBox(table));
+    resize(f.ticks, layers, () => f.layer.text({dy: "1.6em"})).forEach((tick, l) => tick.set(u(l + 1), f.floor, String(l + 1)));
+    const m = current ?? initial;
+    const label = t("chartLabel", {layers, activation: t(`activation.${v.vact}`), depth: v.depth, width: v.width, first: formatNumber(m.norms[0], 3), last: formatNumber(m.norms[layers - 1], 3)});
+    if (f.chart.getAttribute("aria-label") !== label) f.chart.setAttribute("aria-label", label);
+  }
+
+  /** The table's rows and columns follow the layers and whether there are trained norms; a redraw sets their text. */
+  let table: {key: string; after: HTMLElement | null; rows: HTMLElement[][]} | null = null;
+
+  function drawTable(initial: GradientMeasurement, current: GradientMeasurement | null, epochs: number) {
+    const key = `${initial.norms.length} ${current !== null}`;
+    if (table?.key !== key) {
+      const after = current ? element("th") : null;
+      const rows = initial.norms.map((_, l) => [element("td", "", String(l + 1)), element("td"), ...(current ? [element("td")] : [])]);
+      const head = element("thead", "", element("tr", "", element("th", "", t("table.layer")), element("th", "", t("chart.atInit")), ...(after ? [after] : [])));
+      tableHolder.replaceChildren(scrollBox(element("table", "", head, element("tbody", "", ...rows.map((cells) => element("tr", "", ...cells))))));
+      table = {key, after, rows};
+    }
+    if (table.after) setText(table.after, t("afterUpdates", {n: epochs}));
+    table.rows.forEach((cells, l) => {
+      setText(cells[1], formatNumber(initial.norms[l], 3));
+      if (current) setText(cells[2], formatNumber(current.norms[l], 3));
+    });
   }
 
   experiment = vanishingExperiment({depth: v.depth, width: v.width, activation: v.vact, init: v.init}, data, LEARNING_RATE);

@@ -7,8 +7,8 @@
 import * as Inputs from "npm:@observablehq/inputs";
 import {liveDecisionBoundary, type LiveBoundary} from "../charts/decision-boundary.js";
 import {lossCurve} from "../charts/loss-curve.js";
-import {networkDiagram} from "../charts/network-diagram.js";
-import {button, chartFigure, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
+import {createNetworkDiagram, type NetworkDrawing} from "../charts/network-diagram.js";
+import {button, chartFigure, element, labelledRange, scrollBox, setText, sideBySide, statusLine} from "../course/dom.js";
 import {formatFixed, formatNumber} from "../course/format.js";
 import type {Messages} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
@@ -40,6 +40,8 @@ const FINISH_CHECK_EVERY = 10;
 const BOUNDARY_MAX = 300;
 const CURVE_MAX = 340;
 const NETWORK_MAX = 420;
+/** Network drawings kept for reuse (a drag over H revisits the same few sizes). */
+const DRAWINGS_KEPT = 16;
 
 /** Every visible text of the widget (the strings hook translates them). */
 export const messages = {
@@ -176,9 +178,11 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
   let boundaryChart: LiveBoundary | null = null;
   const curve = element("div", "xor-loss");
   const diagram = element("div", "xor-network");
-  const trainLoop = element("ol", "xor-loop");
-  const weights = element("table", "xor-weights");
-  const outputs = element("table", "xor-outputs");
+  // The loop's steps, the outputs and the weights are built once and their numbers rewritten in place.
+  const loopSteps = ["", t("loopForward"), "", t("loopBackprop"), ""].map((text) => element("li", "", text));
+  const trainLoop = element("ol", "xor-loop", ...loopSteps);
+  const outputs = outputsTable();
+  const weights = weightsTable();
   const charts = element("div", "row", chartFigure(BOUNDARY_MAX, boundary, t("boundaryCaption")), chartFigure(CURVE_MAX, curve, t("curveCaption")));
   const sizes = {boundary: BOUNDARY_MAX, curve: CURVE_MAX, network: NETWORK_MAX};
 
@@ -264,17 +268,37 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     if (trainer.diverged || xorStatus(trainer) === "stalled") message.classList.add("bad-text");
     else if (correct === 4) message.classList.add("ok-text");
     drawCharts(correct);
-    trainLoop.replaceChildren(
-      element("li", "", t("loopEpoch", {epoch, max: MAX_EPOCHS.toLocaleString(w.lang)})),
-      element("li", "", t("loopForward")),
-      element("li", "", t("loopLoss", {formula: t(`lossFormula.${settings.loss}` as Key), loss: formatFixed(lossNow, 4), baseline: formatFixed(baseline, 4)})),
-      element("li", "", t("loopBackprop")),
-      element("li", "", t("loopUpdate", {lr: formatFixed(settings.learningRate, 2)}))
-    );
-    outputs.replaceChildren(...outputsTable());
-    weights.replaceChildren(...weightsTable());
+    setText(loopSteps[0], t("loopEpoch", {epoch, max: MAX_EPOCHS.toLocaleString(w.lang)}));
+    setText(loopSteps[2], t("loopLoss", {formula: t(`lossFormula.${settings.loss}` as Key), loss: formatFixed(lossNow, 4), baseline: formatFixed(baseline, 4)}));
+    setText(loopSteps[4], t("loopUpdate", {lr: formatFixed(settings.learningRate, 2)}));
+    outputs.update();
+    weights.update();
     publish();
   }
+
+  /** Drawings by layer sizes, activation and width, most recent last; a new run of a kept size only restyles its edges and values. */
+  const drawings = new Map<string, NetworkDrawing>();
+  function drawingFor(key: string): NetworkDrawing {
+    const net = trainer.net;
+    let drawing = drawings.get(key);
+    if (drawing) drawings.delete(key);
+    else {
+      drawing = createNetworkDiagram({
+        sizes: net.sizes,
+        weights: net.weights,
+        biases: net.biases,
+        values: net.a,
+        components: true,
+        activationNames: [actName(settings.activation)],
+        lang: w.lang,
+        width: sizes.network
+      });
+      if (drawings.size >= DRAWINGS_KEPT) drawings.delete(drawings.keys().next().value!);
+    }
+    drawings.set(key, drawing);
+    return drawing;
+  }
+  let drawnCurve = "";
 
   /** The boundary, the loss curve and the network drawing at their current widths. */
   function drawCharts(correct = correctCount(trainer.net)): void {
@@ -293,7 +317,11 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
       boundary.append(boundaryChart.element);
     }
     const history = trainer.history;
-    curve.replaceChildren(
+    // Every new run draws the same empty curve: a drag over the settings redraws it once.
+    const curveKey = JSON.stringify([settings.loss, sizes.curve, trainer.epoch, history.length, w.lang]);
+    if (curveKey !== drawnCurve) {
+      drawnCurve = curveKey;
+      curve.replaceChildren(
       lossCurve({
         series: [{name: settings.loss, points: history}],
         yLabel: t(`lossAxis.${settings.loss}` as Key),
@@ -301,47 +329,71 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
         width: sizes.curve,
         height: 300,
         minEpochs: 100,
-        ariaLabel: history.length ? t("curveLabel", {epochs: trainer.epoch, first: formatNumber(history[0].loss, 3), last: formatNumber(history.at(-1)!.loss, 3)}) : t("curveLabelEmpty")
-      })
-    );
+          ariaLabel: history.length ? t("curveLabel", {epochs: trainer.epoch, first: formatNumber(history[0].loss, 3), last: formatNumber(history.at(-1)!.loss, 3)}) : t("curveLabelEmpty")
+        })
+      );
+    }
 
     const chosen = show.value as string;
     forward(net, [Number(chosen[0]), Number(chosen[1])]);
-    diagram.replaceChildren(
-      networkDiagram({
-        sizes: net.sizes,
-        weights: net.weights,
-        biases: net.biases,
-        values: net.a,
-        components: true,
-        activationNames: [actName(settings.activation)],
-        lang: w.lang,
-        width: sizes.network,
-        ariaLabel: t("networkLabel", {h: settings.hidden, x1: chosen[0], x2: chosen[1], y: formatFixed(net.a[2][0], 3)})
-      })
-    );
-  }
-
-  function outputsTable(): Node[] {
-    const ys = xorOutputs(trainer.net);
-    const body = element("tbody", "");
-    XOR_DATA.inputs.forEach((x, k) => {
-      const target = XOR_DATA.targets[k][0];
-      const right = (ys[k] > 0.5 ? 1 : 0) === target;
-      body.append(element("tr", "", element("td", "", `(${x[0]}, ${x[1]})`), element("td", "", String(target)), element("td", "", formatFixed(ys[k], 3)), element("td", right ? "ok-text" : "bad-text", t(right ? "yes" : "no"))));
+    const drawing = drawingFor(JSON.stringify([net.sizes, settings.activation, sizes.network]));
+    drawing.update(net.weights, {
+      biases: net.biases,
+      values: net.a,
+      ariaLabel: t("networkLabel", {h: settings.hidden, x1: chosen[0], x2: chosen[1], y: formatFixed(net.a[2][0], 3)})
     });
-    return [element("caption", "", t("outputsCaption")), element("thead", "", headerRow([t("outputs.input"), t("outputs.target"), t("outputs.output"), t("outputs.correct")])), body];
+    if (diagram.firstChild !== drawing.element) diagram.replaceChildren(drawing.element);
   }
 
-  function weightsTable(): Node[] {
-    const {weights: ws, biases, sizes: layers} = trainer.net;
+  /** The four inputs' outputs; `update` rewrites the outputs and verdicts. */
+  function outputsTable() {
     const body = element("tbody", "");
-    for (let j = 0; j < layers[1]; ++j) {
-      body.append(element("tr", "", element("th", "", t("unit", {n: j + 1})), ...[ws[0][j * 2], ws[0][j * 2 + 1], biases[0][j], ws[1][j]].map((x) => element("td", "", formatFixed(x, 3)))));
-    }
-    const foot = element("tfoot", "", element("tr", "", element("th", "", t("outputBias")), element("td", "", formatFixed(biases[1][0], 3))));
-    for (const th of [...body.querySelectorAll("th"), ...foot.querySelectorAll("th")]) th.scope = "row";
-    return [element("caption", "", t("weightsCaption")), element("thead", "", headerRow([t("weights.unit"), "v₁ⱼ", "v₂ⱼ", "bⱼ", "wⱼ"])), body, foot];
+    const cells = XOR_DATA.inputs.map((x, k) => {
+      const output = element("td", "");
+      const verdict = element("td", "");
+      body.append(element("tr", "", element("td", "", `(${x[0]}, ${x[1]})`), element("td", "", String(XOR_DATA.targets[k][0])), output, verdict));
+      return {output, verdict};
+    });
+    const table = element("table", "xor-outputs", element("caption", "", t("outputsCaption")), element("thead", "", headerRow([t("outputs.input"), t("outputs.target"), t("outputs.output"), t("outputs.correct")])), body);
+    return Object.assign(table, {
+      update() {
+        const ys = xorOutputs(trainer.net);
+        cells.forEach(({output, verdict}, k) => {
+          const right = (ys[k] > 0.5 ? 1 : 0) === XOR_DATA.targets[k][0];
+          setText(output, formatFixed(ys[k], 3));
+          setText(verdict, t(right ? "yes" : "no"));
+          verdict.className = right ? "ok-text" : "bad-text";
+        });
+      }
+    });
+  }
+
+  /** Every weight by hidden unit; `update` adds or removes rows for H and rewrites the numbers. */
+  function weightsTable() {
+    const body = element("tbody", "");
+    const bias = element("td", "");
+    const outputBias = element("th", "", t("outputBias"));
+    outputBias.scope = "row";
+    const table = element("table", "xor-weights", element("caption", "", t("weightsCaption")), element("thead", "", headerRow([t("weights.unit"), "v₁ⱼ", "v₂ⱼ", "bⱼ", "wⱼ"])), body, element("tfoot", "", element("tr", "", outputBias, bias)));
+    const rows: HTMLTableCellElement[][] = [];
+    return Object.assign(table, {
+      update() {
+        const {weights: ws, biases, sizes: layers} = trainer.net;
+        while (rows.length < layers[1]) {
+          const th = element("th", "", t("unit", {n: rows.length + 1}));
+          th.scope = "row";
+          const cells = Array.from({length: 4}, () => element("td", ""));
+          body.append(element("tr", "", th, ...cells));
+          rows.push(cells);
+        }
+        while (rows.length > layers[1]) {
+          rows.pop();
+          body.lastElementChild!.remove();
+        }
+        rows.forEach((cells, j) => [ws[0][j * 2], ws[0][j * 2 + 1], biases[0][j], ws[1][j]].forEach((x, c) => setText(cells[c], formatFixed(x, 3))));
+        setText(bias, formatFixed(biases[1][0], 3));
+      }
+    });
   }
 
   // A slider restarts the run once per frame, however many inputs arrive before it.

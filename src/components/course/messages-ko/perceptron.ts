@@ -26,6 +26,7 @@ export const koPerceptron = {
     "diagram.sum": "가중합 s",
     "diagram.output": "출력 y",
     "diagram.title": "입력 x₁ = {x1}, x₂ = {x2}, 가중치 w₁ = {w1}, w₂ = {w2}, 편향 b = {b}인 퍼셉트론: 가중합 s = {s}, 활성화 함수 {activation}, 출력 y = {y}.",
+    when: "{condition}일 때",
     otherwise: "그 외",
     so: "이므로",
     chartCaption: "퍼셉트론이 1을 내는 곳은 {one}, 0을 내는 곳은 {zero}으로 칠했습니다. 점은 네 입력이며 게이트의 목표값에 따라 칠했습니다({one}은 1, {zero}은 0). 점선은 w₁x₁ + w₂x₂ + b = 0입니다.",

@@ -282,7 +282,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     f.now.set(last.x, last.y);
     const outside = last.x < lo || last.x > hi;
     f.layer.svg.setAttribute("aria-label", t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
-    f.caption.data = t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)});
+    setText(f.caption, t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)}));
   }
 
   // The table is built once; a frame changes only the text that differs and adds or removes rows at the end.

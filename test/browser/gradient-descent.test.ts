@@ -132,7 +132,7 @@ describe("gradient descent page", () => {
     expect(await lab.locator(".status").innerText()).toMatch(/^Start: x₀ = −2, y = 4/);
     expect(await lab.locator("figure.chart figcaption").innerText()).toBe("Each arrow is one update. Now at x = −2.");
     // The steps-versus-η runs wait for the slider to rest, then follow the new start.
-    await expect.poll(() => lab.locator(".rate-chart svg").getAttribute("aria-label"), {timeout: 30_000}).toContain("from x₀ = −2,");
+    await expect.poll(() => lab.locator('.rate-chart [aria-label^="Updates needed"]').getAttribute("aria-label"), {timeout: 30_000}).toContain("from x₀ = −2,");
     const start = await marks();
     expect(start.arrows).toBe("");
     expect(start.visited).toBe("");

@@ -205,17 +205,36 @@ export function chartsView(session: TrainingSession, recipe: Recipe, reference: 
   log.setAttribute("aria-label", t("logLabel"));
   const refNote = reference ? t("referenceNote", {epochs: reference.recipe.epochs, backend: reference.backend}) : t("noReference");
   let width = 640;
-  const draw = () => {
-    loss.replaceChildren(curveChart(t, "loss", live, refCurve, width), element("figcaption", "", t("lossCaption", {reference: refNote})));
-    accuracy.replaceChildren(curveChart(t, "accuracy", live, refCurve, width), element("figcaption", "", t("accuracyCaption")));
-    test.replaceChildren(testAccuracyChart(t, epochs, refEpochs, lecture, recipe.epochs, width), element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})));
+  const charts = {
+    loss: () => loss.replaceChildren(curveChart(t, "loss", live, refCurve, width), element("figcaption", "", t("lossCaption", {reference: refNote}))),
+    accuracy: () => accuracy.replaceChildren(curveChart(t, "accuracy", live, refCurve, width), element("figcaption", "", t("accuracyCaption"))),
+    test: () => test.replaceChildren(testAccuracyChart(t, epochs, refEpochs, lecture, recipe.epochs, width), element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})))
   };
-  // Log lines and ticks arrive many times a frame: the charts redraw once per frame.
-  const redraw = frameTask(draw).request;
+  type Chart = keyof typeof charts;
+  const ALL: Chart[] = ["loss", "accuracy", "test"];
+  const draw = () => ALL.forEach((c) => charts[c]());
+  // Log lines arrive many times a frame; the charts that changed redraw one per frame, so no frame of the page's main thread carries all three.
+  const dirty = new Set<Chart>();
+  let follow = false;
+  const frame = frameTask(() => {
+    if (follow) log.scrollTop = log.scrollHeight;
+    follow = false;
+    const [next] = dirty;
+    if (!next) return;
+    dirty.delete(next);
+    charts[next]();
+    if (dirty.size) frame.request();
+  });
+  const redraw = (...which: Chart[]) => {
+    for (const c of which.length ? which : ALL) dirty.add(c);
+    frame.request();
+  };
   const append = (line: string) => {
     log.append(line + "\n");
     while (log.childNodes.length > 400) log.firstChild!.remove();
-    log.scrollTop = log.scrollHeight;
+    // Scrolled to the newest line in the frame: reading scrollHeight here would lay the page out for every line.
+    follow = true;
+    frame.request();
   };
   draw();
   let previous: RunState = "loading";
@@ -232,11 +251,11 @@ export function chartsView(session: TrainingSession, recipe: Recipe, reference: 
       const {iteration, loss: l, accuracy: a} = m.entry;
       live.push(m.entry);
       append(t("logTrain", {iteration, loss: l, accuracy: a}));
-      redraw();
+      redraw("loss", "accuracy");
     } else if (m.type === "epoch") {
       epochs.push(m.summary);
       append(t("logTest", {mean: m.summary.batchMeanAccuracy, epoch: m.summary.epoch, accuracy: percent(m.summary.accuracy)}));
-      redraw();
+      redraw("test");
     }
   });
   return {

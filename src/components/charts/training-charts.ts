@@ -8,6 +8,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatFixed} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
+import {asImage} from "./chart-role.js";
 import {PALETTE} from "./palette.js";
 
 /** The charts' texts (axis labels, legends, text alternatives); the MNIST trainer's messages include them. */
@@ -56,17 +57,6 @@ const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
 
 function last<T>(xs: T[]): T | undefined {
   return xs[xs.length - 1];
-}
-
-/**
- * One image with one text alternative: the chart's aria-label. Plot also labels each
- * mark's group ("line", "dot"), which axe rejects on a plain <g> and says nothing useful.
- */
-function asImage<E extends Element>(chart: E): E {
-  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector("svg");
-  svg?.setAttribute("role", "img");
-  chart.querySelectorAll("g[aria-label]").forEach((g) => g.removeAttribute("aria-label"));
-  return chart;
 }
 
 /** Only the marks that have data: an empty mark leaves a labelled but empty group, which axe rejects. */

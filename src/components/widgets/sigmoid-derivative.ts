@@ -55,12 +55,18 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
 
   /** Sets the link and the value; the drawing follows in the next frame, once however many inputs arrive before it. */
   function update(): void {
+    const {b, s0, y0, slope} = current();
+    w.write({beta: b, s: s0});
+    w.publish({beta: b, s: s0, tau: y0, slope});
+  }
+
+  /** The sliders' β and s, the sigmoid with that slope, and τ, τ′ at s. */
+  function current() {
     const b = beta.value;
     const s0 = at.value;
     const tau = sigmoidWithSlope(b);
     const y0 = tau.f(s0);
-    w.write({beta: b, s: s0});
-    w.publish({beta: b, s: s0, tau: y0, slope: tau.derivative(s0, y0)});
+    return {b, s0, tau, y0, slope: tau.derivative(s0, y0)};
   }
   const drawFrame = w.frame(draw);
 
@@ -97,11 +103,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
   }
 
   function draw(): void {
-    const b = beta.value;
-    const s0 = at.value;
-    const tau = sigmoidWithSlope(b);
-    const y0 = tau.f(s0);
-    const slope = tau.derivative(s0, y0);
+    const {b, s0, tau, y0, slope} = current();
     const samples = Array.from({length: 241}, (_, k) => S_RANGE[0] + ((S_RANGE[1] - S_RANGE[0]) * k) / 240);
     const values = samples.map((s) => tau.f(s));
     // The y-extent in steps of ½, so a drag of β rebuilds the frame only when the derivative's peak β/4 crosses one.
@@ -124,11 +126,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
   /** The formulas with the numbers at s, typeset once the sliders rest: a drag's frames carry only the chart. */
   const typesetSoon = w.settled(typeset);
   function typeset(): void {
-    const b = beta.value;
-    const s0 = at.value;
-    const tau = sigmoidWithSlope(b);
-    const y0 = tau.f(s0);
-    const slope = tau.derivative(s0, y0);
+    const {b, s0, tau, y0, slope} = current();
     const h = 1e-5;
     const numeric = (tau.f(s0 + h) - tau.f(s0 - h)) / (2 * h);
     const peak = formatFixed(b / 4, 3);

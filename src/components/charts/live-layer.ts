@@ -4,6 +4,8 @@
  * everything that stays); what a slider moves lives here, so a drag's frame
  * sets `d` and `cx` instead of building, styling and laying out a new SVG.
  */
+import {setText} from "../course/dom.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 interface Scale {
@@ -50,6 +52,8 @@ export interface LiveLayer {
   y(value: number): number;
   /** Pixels (relative to the svg's own coordinates) to data. */
   invert(px: number, py: number): [number, number];
+  /** Names the chart, one labelled image, for what it shows now (the layer itself is hidden from assistive technology). */
+  label(text: string): void;
   line(style?: Style): LiveLine;
   dot(style?: Style): LiveDot;
   rect(style?: Style): LiveRect;
@@ -110,25 +114,20 @@ export function liveLayer(chart: PlotChart): LiveLayer {
     x,
     y,
     invert: (u, v) => [xs.invert!(u), ys.invert!(v)],
+    label(text) {
+      svg.setAttribute("role", "img");
+      if (svg.getAttribute("aria-label") !== text) svg.setAttribute("aria-label", text);
+    },
     line(style = {}) {
-      const node = layer.appendChild(create("path", {fill: "none", "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round", ...style}));
-      return {
-        node,
-        set(points) {
-          let d = "";
-          let pen = false;
-          for (const [a, b] of points) {
-            const [u, v] = [x(a), y(b)];
-            if (!Number.isFinite(u) || !Number.isFinite(v)) {
-              pen = false;
-              continue;
-            }
-            d += `${pen ? "L" : "M"}${px(u)},${px(v)}`;
-            pen = true;
-          }
-          node.setAttribute("d", d);
+      return path({fill: "none", "stroke-width": 2, "stroke-linejoin": "round", "stroke-linecap": "round", ...style}, (p) => {
+        let d = "";
+        let pen = false;
+        for (const q of p) {
+          if (q) d += `${pen ? "L" : "M"}${px(q[0])},${px(q[1])}`;
+          pen = q !== null;
         }
-      };
+        return d;
+      });
     },
     dot(style = {}) {
       const node = layer.appendChild(create("circle", {r: 4.5, ...style}));
@@ -150,7 +149,7 @@ export function liveLayer(chart: PlotChart): LiveLayer {
         node,
         set(a, b, text) {
           place(node, {x: x(a), y: y(b)});
-          if (node.textContent !== text) node.textContent = text;
+          setText(node, text);
         }
       };
     },

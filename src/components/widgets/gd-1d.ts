@@ -257,7 +257,6 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
       })
     ) as PlotChart;
     const layer = liveLayer(plot);
-    layer.svg.setAttribute("role", "img");
     const caption = document.createTextNode("");
     frame = {
       key,
@@ -281,7 +280,7 @@ export function createGd1dWidget(options: WidgetOptions = {}): WidgetElement<Gd1
     f.visited.set(points.slice(0, -1));
     f.now.set(last.x, last.y);
     const outside = last.x < lo || last.x > hi;
-    f.layer.svg.setAttribute("aria-label", t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
+    f.layer.label(t("curveLabel", {curve: c.name, n: shown.length - 1, x: formatNumber(last.x)}));
     setText(f.caption, t(outside ? "curveCaptionOutside" : "curveCaption", {x: formatNumber(last.x)}));
   }
 

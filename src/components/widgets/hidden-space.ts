@@ -245,7 +245,6 @@ function hiddenSpaceView(t: Translate<typeof messages>, container: HTMLElement) 
       })
     ) as PlotChart;
     const layer = liveLayer(plot);
-    layer.svg.setAttribute("role", "img");
     // The images of grid lines along x₁ and along x₂, in two light colours; under the lines and the points.
     const grid = [PALETTE.series[4], PALETTE.series[1]].map((stroke) => layer.line({stroke, "stroke-opacity": 0.6, "stroke-width": 1}));
     layer.line({stroke: PALETTE.ink, "stroke-dasharray": "5,3", "stroke-width": 1.5}).set(andEnds ?? []);
@@ -283,7 +282,7 @@ function hiddenSpaceView(t: Translate<typeof messages>, container: HTMLElement) 
       }
       const placed = [...labels.values()];
       v.labels.forEach((label, k) => label.set(placed[k]?.s[0] ?? NaN, placed[k]?.s[1] ?? NaN, placed[k]?.text ?? ""));
-      v.layer.svg.setAttribute("aria-label", t("hiddenLabel", {separable: t(line ? "lineHere" : "noLineHere")}));
+      v.layer.label(t("hiddenLabel", {separable: t(line ? "lineHere" : "noLineHere")}));
     }
   };
 }

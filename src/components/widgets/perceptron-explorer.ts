@@ -7,7 +7,7 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {liveDecisionBoundary, type LiveBoundary} from "../charts/decision-boundary.js";
 import {perceptronDiagram} from "../charts/perceptron-diagram.js";
 import {PALETTE} from "../charts/palette.js";
-import {button, element, labelledRange, scrollBox, sideBySide, statusLine} from "../course/dom.js";
+import {button, element, labelledRange, scrollBox, setText, sideBySide, statusLine} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
 import {texAround, texElement, texNumber} from "../course/math.js";
 import {computedGate} from "../course/perceptron-exercise.js";
@@ -263,7 +263,5 @@ function fillRow(tr: HTMLTableRowElement, cell: "td" | "th", values: string[]): 
     if (cell === "th") c.scope = "col";
     tr.append(c);
   }
-  values.forEach((v, i) => {
-    if (tr.cells[i].textContent !== v) tr.cells[i].textContent = v;
-  });
+  values.forEach((v, i) => setText(tr.cells[i], v));
 }

@@ -88,8 +88,6 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
       })
     ) as PlotChart;
     const layer = liveLayer(plot);
-    // One labelled image: its label (set by each draw) names the curves and the numbers at s.
-    layer.svg.setAttribute("role", "img");
     frame = {
       key,
       layer,
@@ -120,7 +118,7 @@ export function createSigmoidDerivativeWidget(options: WidgetOptions = {}): Widg
     ]);
     f.dots[0].set(s0, y0);
     f.dots[1].set(s0, slope);
-    f.layer.svg.setAttribute("aria-label", t("chartLabel", {beta: b, s: s0, tau: formatFixed(y0, 4), slope: formatFixed(slope, 4), peak: formatFixed(b / 4, 3)}));
+    f.layer.label(t("chartLabel", {beta: b, s: s0, tau: formatFixed(y0, 4), slope: formatFixed(slope, 4), peak: formatFixed(b / 4, 3)}));
   }
 
   /** The formulas with the numbers at s, typeset once the sliders rest: a drag's frames carry only the chart. */

@@ -53,6 +53,11 @@ export function onWasm(): boolean {
   return tf.getBackend() === "wasm";
 }
 
+/** Whether tfjs runs on a GPU backend (WebGL, WebGPU), where each kernel dispatch has a fixed cost. */
+export function onGpu(): boolean {
+  return ["webgl", "webgpu"].includes(tf.getBackend());
+}
+
 /**
  * One layer's output act(A·W + b) for a batch A, with Wᵀ stored. On wasm the
  * product is taken as (Wᵀ·Aᵀ)ᵀ: two small explicit transposes of 64-row

@@ -11,7 +11,7 @@ import {backward, forwardKeep} from "./backprop.js";
 import type {DeviceData} from "./device-data.js";
 import {EpochOrder} from "./epoch-order.js";
 import {evaluateLogits, type Evaluation} from "./evaluation.js";
-import {createMlp, disposeMlp, forward, mlpVariables, type Mlp} from "./model.js";
+import {createMlp, disposeMlp, forward, mlpVariables, onGpu, type Mlp} from "./model.js";
 import {createUpdate, type Update} from "./updates.js";
 import {CLASSES, layerSizes, LOG_EVERY, TEST_BATCH, type Recipe} from "./recipe.js";
 import {rng, type Rng} from "../nn/rng.js";
@@ -52,7 +52,7 @@ const CONTROL_EVERY = 16;
  * slicing a chunk would add a copy per step, so each batch is taken directly.
  */
 function chunkBatches(): number {
-  return ["wasm", "cpu"].includes(tf.getBackend()) ? 1 : 32;
+  return onGpu() ? 32 : 1;
 }
 
 export class Trainer {

@@ -11,6 +11,7 @@
  * without two more passes over every parameter. Call inside tf.tidy.
  */
 import * as tf from "@tensorflow/tfjs-core";
+import {onGpu} from "./model.js";
 import type {Recipe} from "./recipe.js";
 
 export interface Update {
@@ -30,10 +31,31 @@ function sgd(parameters: tf.Variable[], learningRate: number): Update {
   };
 }
 
-function adam(parameters: tf.Variable[], learningRate: number): Update {
+/**
+ * The parameters whose update runs as one: on GPU backends all of them, as
+ * one flat buffer, since there each kernel dispatch has a fixed cost (≈ 1 ms
+ * on a software GPU) and a dozen kernels over one buffer replace a dozen per
+ * tensor (72 for the lecture's six). On wasm and cpu a kernel costs its
+ * elements, and the concat and slices of a flat buffer cost more than they
+ * save, so each tensor is its own group. Per element it is the same arithmetic.
+ */
+function updateGroups(parameters: tf.Variable[], flat: boolean): tf.Variable[][] {
+  return flat ? [parameters] : parameters.map((w) => [w]);
+}
+
+/** A group's tensors as one: a lone tensor as it is, several flattened and joined. */
+function joined(tensors: tf.Tensor[]): tf.Tensor {
+  return tensors.length === 1 ? tensors[0] : tf.concat(tensors.map((t) => tf.reshape(t, [-1])));
+}
+
+function adam(parameters: tf.Variable[], learningRate: number, flat: boolean): Update {
   // tidy frees the zero tensors; the variables keep their own copy.
-  const zeros = () => tf.tidy(() => parameters.map((w) => tf.variable(tf.zerosLike(w), false)));
-  const [m, v] = [zeros(), zeros()];
+  const groups = tf.tidy(() =>
+    updateGroups(parameters, flat).map((members) => {
+      const zeros = () => tf.variable(tf.zerosLike(joined(members)), false);
+      return {members, m: zeros(), v: zeros()};
+    })
+  );
   let t = 0;
   return {
     apply(gradients) {
@@ -41,19 +63,27 @@ function adam(parameters: tf.Variable[], learningRate: number): Update {
       const correction2 = Math.sqrt(1 - BETA2 ** t);
       const stepSize = (learningRate * correction2) / (1 - BETA1 ** t);
       const epsilon = EPSILON * correction2;
-      parameters.forEach((w, i) => {
-        const g = gradients[i];
-        m[i].assign(tf.add(tf.mul(m[i], BETA1), tf.mul(g, 1 - BETA1)));
-        v[i].assign(tf.add(tf.mul(v[i], BETA2), tf.mul(tf.square(g), 1 - BETA2)));
-        w.assign(tf.sub(w, tf.mul(tf.div(m[i], tf.add(tf.sqrt(v[i]), epsilon)), stepSize)));
-      });
+      let index = 0;
+      for (const {members, m, v} of groups) {
+        const g = joined(gradients.slice(index, index + members.length));
+        index += members.length;
+        m.assign(tf.add(tf.mul(m, BETA1), tf.mul(g, 1 - BETA1)));
+        v.assign(tf.add(tf.mul(v, BETA2), tf.mul(tf.square(g), 1 - BETA2)));
+        const step = tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon)), stepSize);
+        let offset = 0;
+        for (const w of members) {
+          w.assign(tf.sub(w, members.length === 1 ? step : tf.reshape(tf.slice(step, offset, w.size), w.shape)));
+          offset += w.size;
+        }
+      }
     },
     dispose() {
-      tf.dispose([...m, ...v]);
+      tf.dispose(groups.flatMap(({m, v}) => [m, v]));
     }
   };
 }
 
-export function createUpdate(recipe: Pick<Recipe, "optimizer" | "learningRate">, parameters: tf.Variable[]): Update {
-  return recipe.optimizer === "adam" ? adam(parameters, recipe.learningRate) : sgd(parameters, recipe.learningRate);
+/** `flat` (Adam only): one update over all parameters, the default on GPU backends (see updateGroups). */
+export function createUpdate(recipe: Pick<Recipe, "optimizer" | "learningRate">, parameters: tf.Variable[], flat = onGpu()): Update {
+  return recipe.optimizer === "adam" ? adam(parameters, recipe.learningRate, flat) : sgd(parameters, recipe.learningRate);
 }

@@ -23,7 +23,8 @@ idx_files=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyt
 prepare() {
   local tmp node_version
   tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
+  # Expanded now: the trap runs at exit, after this function's locals are gone (set -u would stop on them).
+  trap "rm -rf '$tmp'" EXIT
   rm -rf "$carry"
   mkdir -p "$carry/mnist" "$carry/lib"
   node_version=$(node -p process.versions.node)
@@ -50,7 +51,7 @@ run() {
   local work
   [[ -f "$carry/node.xz" ]] || { echo "$carry is empty: run '$0 prepare' first (on a machine with npm)" >&2; exit 1; }
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
+  trap "rm -rf '$work'" EXIT
   python3 - "$carry" "$work" <<'PY'
 import lzma, os, pathlib, shutil, sys
 src, dst = map(pathlib.Path, sys.argv[1:])

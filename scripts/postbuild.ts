@@ -7,7 +7,7 @@
  * root index, which for /ko/ pages is the English home. Fails loudly if the
  * shell changes so the fixes cannot silently stop applying.
  */
-import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join, posix, relative, sep} from "node:path";
 import {EDITIONS, langOfPath, otherLang, twinPath} from "../src/components/course/editions.js";
 import type {Lang} from "../src/components/course/strings.js";
@@ -77,10 +77,37 @@ function koreanHome(html: string, file: string): string {
 /**
  * Until it is used the switch holds the twin page's plain address; this puts
  * the current query (a deep link's settings, which widgets rewrite as they
- * change) on it just before it is followed, copied or focused.
+ * change) and section (the twins' headings share their ids, see
+ * twinHeadingIds) on it just before it is followed, copied or focused.
  */
 const keepQuery =
-  '<script>for(const t of["pointerover","pointerdown","focusin","click","auxclick","contextmenu"])addEventListener(t,(e)=>{const a=e.target instanceof Element&&e.target.closest(".lang-switch a");if(a)a.search=location.search},true)</script>';
+  '<script>for(const t of["pointerover","pointerdown","focusin","click","auxclick","contextmenu"])addEventListener(t,(e)=>{const a=e.target instanceof Element&&e.target.closest(".lang-switch a");if(a){a.search=location.search;a.hash=location.hash}},true)</script>';
+
+/** A page's section headings in order: level and id. */
+function headings(html: string): [string, string][] {
+  return Array.from(html.matchAll(/<(h[23]) id="([^"]*)"/g), (m) => [m[1], m[2]]);
+}
+
+/**
+ * Framework's slugger drops Hangul, so a Korean page's headings get ids such
+ * as "-1", "-2". Each takes the id of its English twin's heading in the same
+ * place instead (its anchor, the table of contents and links follow): readable
+ * anchors, and a link to a section holds in both languages. A page whose
+ * sections differ from its twin's keeps Framework's ids (a test fails on it).
+ */
+export function twinHeadingIds(html: string, twin: string): string {
+  const [mine, theirs] = [headings(html), headings(twin)];
+  if (mine.length !== theirs.length || mine.some(([level], i) => level !== theirs[i][0])) return html;
+  // Links to a heading by its id (the table of contents); an empty id, Framework's slug of an all-Hangul title, has none.
+  const ids = new Map(mine.map(([, id], i): [string, string] => [id, theirs[i][1]]).filter(([id]) => id));
+  html = html.replace(/href="#([^"]+)"/g, (all, id: string) => (ids.has(id) ? `href="#${ids.get(id)}"` : all));
+  // Each heading in turn, with its own anchor where Framework gave it one.
+  let i = 0;
+  return html.replace(/<(h[23]) id="[^"]*"([^>]*>)(?:(<a class="observablehq-header-anchor" href="#)[^"]*)?/g, (_all, level: string, rest: string, anchor?: string) => {
+    const id = theirs[i++][1];
+    return `<${level} id="${id}"${rest}${anchor ? `${anchor}${id}` : ""}`;
+  });
+}
 
 /** A link from the page at `from` to the page at `to`, written the way Framework writes links (clean, or with .html). */
 export function pageHref(from: string, to: string, extension: boolean): string {
@@ -131,6 +158,9 @@ function* htmlFiles(dir: string): Generator<string> {
 export function postbuild(dist: string, extension: boolean): void {
   for (const file of htmlFiles(dist)) {
     const path = "/" + relative(dist, file).split(sep).join("/").replace(/\.html$/, "");
-    writeFileSync(file, fixShell(readFileSync(file, "utf8"), path, extension));
+    let html = fixShell(readFileSync(file, "utf8"), path, extension);
+    const twin = join(dist, `${twinPath(path)}.html`);
+    if (langOfPath(path) === "ko" && existsSync(twin)) html = twinHeadingIds(html, readFileSync(twin, "utf8"));
+    writeFileSync(file, html);
   }
 }

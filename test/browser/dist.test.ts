@@ -62,3 +62,21 @@ test("every link to a heading of another page finds that heading, in both langua
   expect(links).toEqual(expect.arrayContaining(["mnist.html → activations#vanishing-gradients-measured", "ko/mnist.html → activations#vanishing-gradients-measured"]));
   expect(missing).toEqual([]);
 });
+
+test("each Korean page's section headings carry the ids of its English twin's, with working anchors and contents links", () => {
+  const pages = readdirSync(join(DIST, "ko")).filter((name) => name.endsWith(".html"));
+  const ids = (html: string) => Array.from(html.matchAll(/<h[23] id="([^"]*)"/g), (m) => m[1]);
+  let headings = 0;
+  for (const name of pages) {
+    const korean = readFileSync(join(DIST, "ko", name), "utf8");
+    const mine = ids(korean);
+    expect(mine, name).toEqual(ids(readFileSync(join(DIST, name), "utf8")));
+    // Every in-page link (the heading's own anchor, the table of contents) points at an id the page has.
+    const present = Array.from(korean.matchAll(/ id="([^"]+)"/g), (m) => m[1]);
+    for (const [, fragment] of korean.matchAll(/href="#([^"]+)"/g)) expect(present, `${name} #${fragment}`).toContain(fragment);
+    headings += mine.length;
+  }
+  // Framework's own slugger drops Hangul ("-1", "-2", …); none of those is left.
+  expect(headings).toBeGreaterThan(30);
+  for (const name of pages) expect(readFileSync(join(DIST, "ko", name), "utf8"), name).not.toMatch(/<h[23] id="-\d*"/);
+});

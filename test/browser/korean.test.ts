@@ -81,6 +81,12 @@ test("the switch follows settings changed on the page", async () => {
   await page.evaluate(() => history.replaceState(null, "", "?x0=1.5&fn=double-well"));
   await page.locator(".lang-switch a").hover();
   expect(new URL((await page.locator(".lang-switch a").getAttribute("href"))!, page.url()).search).toBe("?x0=1.5&fn=double-well");
+  // A section link too: the twins' headings share their ids, so it lands on the same section.
+  const section = await page.locator("#observablehq-main h2").nth(1).getAttribute("id");
+  await page.evaluate((id) => history.replaceState(null, "", `?x0=1.5#${id}`), section);
+  await page.locator(".lang-switch a").focus();
+  const twin = new URL((await page.locator(".lang-switch a").getAttribute("href"))!, page.url());
+  expect([twin.pathname, twin.search, twin.hash]).toEqual(["/gradient-descent", "?x0=1.5", `#${section}`]);
   await page.context().close();
 });
 

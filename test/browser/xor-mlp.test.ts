@@ -93,9 +93,10 @@ describe("XOR and the multi-layer perceptron", () => {
 
 describe("the XOR trainer under a fast slider", () => {
   test("a size met again reuses its network drawing, restyled to look as a fresh drawing of the new run does", async () => {
+    // The drawing shown: the others wait hidden in the same box.
     const snapshot = (page: import("playwright-core").Page) =>
       page.evaluate(() => ({
-        drawing: document.querySelector(".xor-network figure")!.outerHTML,
+        drawing: [...document.querySelectorAll<HTMLElement>(".xor-network figure")].filter((f) => !f.style.visibility && !f.style.contentVisibility).map((f) => f.outerHTML),
         weights: document.querySelector(".xor-weights")!.textContent,
         outputs: document.querySelector(".xor-outputs")!.textContent,
         readout: document.querySelector(".xor-readout")!.textContent
@@ -116,7 +117,7 @@ describe("the XOR trainer under a fast slider", () => {
         input.dispatchEvent(new Event("input", {bubbles: true}));
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       };
-      const figure = () => root.querySelector(".xor-network figure");
+      const figure = () => [...root.querySelectorAll<HTMLElement>(".xor-network figure")].find((f) => !f.style.visibility && !f.style.contentVisibility);
       await set(hidden, 3);
       const first = figure();
       await set(hidden, 5);
@@ -127,9 +128,53 @@ describe("the XOR trainer under a fast slider", () => {
       return {kept: figure() === first, changed: other !== first};
     });
     expect(reused).toEqual({kept: true, changed: true});
-    expect(await snapshot(page)).toEqual(expected);
+    // Once the controls rest, the box and the table fit the network shown.
+    await expect.poll(() => snapshot(page)).toEqual(expected);
     expect([...errors, ...fresh.errors]).toEqual([]);
     for (const p of [page, fresh.page]) await p.context().close();
+  });
+
+  test("a drag over H keeps the drawing's box and the weights table at their tallest until the controls rest, then fits them", async () => {
+    const {page, errors} = await openPage(site, "/xor-mlp?h=8");
+    await page.locator(".xor-network svg").waitFor({timeout: 30_000});
+    await page.waitForTimeout(300);
+    const result = await page.evaluate(async () => {
+      const root = document.querySelector(".xor-trainer")!;
+      const hidden = root.querySelector<HTMLInputElement>('input[type=range][aria-label^="Hidden units"]')!;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      const measure = () => ({
+        box: Math.round(root.querySelector(".xor-network")!.getBoundingClientRect().height),
+        table: Math.round(root.querySelector(".xor-weights")!.getBoundingClientRect().height),
+        rows: [...root.querySelectorAll(".xor-weights tbody tr")].filter((r) => r.checkVisibility({visibilityProperty: true})).length,
+        figures: [...root.querySelectorAll(".xor-network svg")].filter((f) => f.checkVisibility({visibilityProperty: true})).length
+      });
+      const tallest = measure();
+      const during = [];
+      // One frame per move, faster than the controls take to rest.
+      for (const h of [6, 4, 2]) {
+        hidden.value = String(h);
+        hidden.dispatchEvent(new Event("input", {bubbles: true}));
+        await frame();
+        during.push(measure());
+      }
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return {tallest, during, rested: measure()};
+    });
+    for (const m of result.during) {
+      expect(m.box).toBe(result.tallest.box);
+      expect(m.table).toBe(result.tallest.table);
+      expect(m.figures).toBe(1);
+    }
+    expect(result.during.map((m) => m.rows)).toEqual([6, 4, 2]);
+    expect(result.rested.box).toBeLessThan(result.tallest.box);
+    expect(result.rested.table).toBeLessThan(result.tallest.table);
+    expect(result.rested).toMatchObject({rows: 2, figures: 1});
+    // The hidden drawings are out of the accessibility tree: one image of the network, the 2-unit one.
+    const images = await page.locator(".xor-network").getByRole("img").all();
+    expect(images).toHaveLength(1);
+    expect(await images[0].getAttribute("aria-label")).toMatch(/^The 2-2-1 network/);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });
 

@@ -276,8 +276,21 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     publish();
   }
 
-  /** Drawings by layer sizes, activation and width, most recent last; a new run of a kept size only restyles its edges and values. */
+  /**
+   * Drawings at the current width by layer sizes and activation, most recent last; a new run of a kept size only restyles its
+   * edges and values. All stay in the box, stacked in one grid cell: the one shown, those `held` (invisible but laid out) and the
+   * rest stored with `content-visibility: hidden`, which keeps their style, layout and text shaping, so showing one again is cheap.
+   */
   const drawings = new Map<string, NetworkDrawing>();
+  Object.assign(diagram.style, {display: "grid", gridTemplateColumns: "minmax(0, 1fr)"});
+  let shown: NetworkDrawing | null = null;
+  /** Shown since the controls last rested: they keep the box at the tallest of them, so a drag over H does not move the page below every frame (which repaints it). */
+  const held = new Set<NetworkDrawing>();
+  const display = (drawing: NetworkDrawing, state: "shown" | "held" | "stored") => {
+    const style = drawing.element.style;
+    style.visibility = state === "held" ? "hidden" : "";
+    style.contentVisibility = state === "stored" ? "hidden" : "";
+  };
   function drawingFor(key: string): NetworkDrawing {
     const net = trainer.net;
     let drawing = drawings.get(key);
@@ -293,11 +306,43 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
         lang: w.lang,
         width: sizes.network
       });
-      if (drawings.size >= DRAWINGS_KEPT) drawings.delete(drawings.keys().next().value!);
+      if (drawings.size >= DRAWINGS_KEPT) {
+        const oldest = drawings.keys().next().value!;
+        const evicted = drawings.get(oldest)!;
+        evicted.element.remove();
+        held.delete(evicted);
+        drawings.delete(oldest);
+      }
+      drawing.element.style.gridArea = "1 / 1";
+      display(drawing, "stored");
+      diagram.append(drawing.element);
     }
     drawings.set(key, drawing);
     return drawing;
   }
+  function dropDrawings(): void {
+    for (const drawing of drawings.values()) drawing.element.remove();
+    drawings.clear();
+    held.clear();
+    shown = null;
+  }
+  function showDrawing(drawing: NetworkDrawing): void {
+    if (drawing === shown) return;
+    if (shown) {
+      display(shown, "held");
+      held.add(shown);
+      fit.request();
+    }
+    held.delete(drawing);
+    display(drawing, "shown");
+    shown = drawing;
+  }
+  // Once the controls rest, the box and the weights table fit what they show.
+  const fit = w.settled(() => {
+    for (const drawing of held) display(drawing, "stored");
+    held.clear();
+    weights.fit();
+  });
   let drawnCurve = "";
 
   /** The boundary, the loss curve and the network drawing at their current widths. */
@@ -336,13 +381,13 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
 
     const chosen = show.value as string;
     forward(net, [Number(chosen[0]), Number(chosen[1])]);
-    const drawing = drawingFor(JSON.stringify([net.sizes, settings.activation, sizes.network]));
+    const drawing = drawingFor(JSON.stringify([net.sizes, settings.activation]));
     drawing.update(net.weights, {
       biases: net.biases,
       values: net.a,
       ariaLabel: t("networkLabel", {h: settings.hidden, x1: chosen[0], x2: chosen[1], y: formatFixed(net.a[2][0], 3)})
     });
-    if (diagram.firstChild !== drawing.element) diagram.replaceChildren(drawing.element);
+    showDrawing(drawing);
   }
 
   /** The four inputs' outputs; `update` rewrites the outputs and verdicts. */
@@ -368,30 +413,39 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     });
   }
 
-  /** Every weight by hidden unit; `update` adds or removes rows for H and rewrites the numbers. */
+  /**
+   * Every weight by hidden unit, one row per possible unit built once: `update` puts the first H rows in the table and rewrites
+   * their numbers; rows past H stay, invisible, until `fit` (the controls rested) takes them out, so a drag over H keeps the
+   * table's height.
+   */
   function weightsTable() {
-    const body = element("tbody", "");
     const bias = element("td", "");
     const outputBias = element("th", "", t("outputBias"));
     outputBias.scope = "row";
+    const rows = Array.from({length: xorTrainerSchema.h.max}, (_, j) => {
+      const th = element("th", "", t("unit", {n: j + 1}));
+      th.scope = "row";
+      const cells = Array.from({length: 4}, () => element("td", ""));
+      return {row: element("tr", "", th, ...cells), cells};
+    });
+    const body = element("tbody", "");
     const table = element("table", "xor-weights", element("caption", "", t("weightsCaption")), element("thead", "", headerRow([t("weights.unit"), "v₁ⱼ", "v₂ⱼ", "bⱼ", "wⱼ"])), body, element("tfoot", "", element("tr", "", outputBias, bias)));
-    const rows: HTMLTableCellElement[][] = [];
+    const units = () => trainer.net.sizes[1];
     return Object.assign(table, {
       update() {
-        const {weights: ws, biases, sizes: layers} = trainer.net;
-        while (rows.length < layers[1]) {
-          const th = element("th", "", t("unit", {n: rows.length + 1}));
-          th.scope = "row";
-          const cells = Array.from({length: 4}, () => element("td", ""));
-          body.append(element("tr", "", th, ...cells));
-          rows.push(cells);
-        }
-        while (rows.length > layers[1]) {
-          rows.pop();
-          body.lastElementChild!.remove();
-        }
-        rows.forEach((cells, j) => [ws[0][j * 2], ws[0][j * 2 + 1], biases[0][j], ws[1][j]].forEach((x, c) => setText(cells[c], formatFixed(x, 3))));
+        const {weights: ws, biases} = trainer.net;
+        const h = units();
+        // The rows in the table are always the first ones, so a missing row goes at the end.
+        rows.forEach(({row, cells}, j) => {
+          if (j < h && !row.isConnected) body.append(row);
+          const visibility = j < h ? "" : "hidden";
+          if (row.style.visibility !== visibility) row.style.visibility = visibility;
+          if (j < h) [ws[0][j * 2], ws[0][j * 2 + 1], biases[0][j], ws[1][j]].forEach((x, c) => setText(cells[c], formatFixed(x, 3)));
+        });
         setText(bias, formatFixed(biases[1][0], 3));
+      },
+      fit() {
+        rows.slice(units()).forEach(({row}) => row.remove());
       }
     });
   }
@@ -420,7 +474,10 @@ export function createXorTrainerWidget(options: WidgetOptions = {}): WidgetEleme
     drawCharts();
   });
   w.observeWidth(diagram, (width) => {
-    sizes.network = Math.min(NETWORK_MAX, width);
+    const network = Math.min(NETWORK_MAX, width);
+    // Drawings of another width are not shown again.
+    if (network !== sizes.network) dropDrawings();
+    sizes.network = network;
     drawCharts();
   });
   return root;

@@ -64,12 +64,21 @@ const FORMULA_BOXES = `<script>
 (() => {
   const mark = (box) => (box.scrollWidth > box.clientWidth + 1 ? box.setAttribute("tabindex", "0") : box.removeAttribute("tabindex"));
   const sizes = new ResizeObserver((entries) => entries.forEach((entry) => mark(entry.target)));
-  const watch = () =>
-    document.querySelectorAll(".katex-display:not([data-formula-box])").forEach((box) => {
-      box.setAttribute("data-formula-box", "");
-      // Observing delivers a first entry after the frame's layout: measuring here would force a layout on every redraw of a widget's formula.
-      sizes.observe(box);
-    });
+  const box = (formula) => {
+    if (formula.hasAttribute("data-formula-box")) return;
+    formula.setAttribute("data-formula-box", "");
+    // Observing delivers a first entry after the frame's layout: measuring here would force a layout on every redraw of a widget's formula.
+    sizes.observe(formula);
+  };
+  // Only the added nodes are searched: a widget that redraws every frame would otherwise cost a search of the whole page per frame.
+  const watch = (records) =>
+    records.forEach((record) =>
+      record.addedNodes.forEach((node) => {
+        if (node.nodeType !== 1) return;
+        if (node.matches(".katex-display")) box(node);
+        node.querySelectorAll(".katex-display").forEach(box);
+      })
+    );
   new MutationObserver(watch).observe(document.documentElement, {childList: true, subtree: true});
   // A formula's own width changes when KaTeX's fonts arrive, which no box's size shows.
   document.fonts.addEventListener("loadingdone", () => document.querySelectorAll("[data-formula-box]").forEach(mark));

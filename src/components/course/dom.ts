@@ -9,9 +9,16 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className
   return e;
 }
 
-/** Sets a node's text only when it differs: a frame that redraws unchanged text then leaves layout alone. */
+/**
+ * Sets a node's text only when it differs: a frame that redraws unchanged text
+ * then leaves layout alone. A lone text child is rewritten in place: setting
+ * textContent would replace it, and its layout object with it.
+ */
 export function setText(node: Node, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
+  if (node.textContent === text) return;
+  const only = node.firstChild;
+  if (only && only.nodeType === 3 /* text */ && only === node.lastChild && text) (only as Text).data = text;
+  else node.textContent = text;
 }
 
 /** A plain <button> (so keyboard-operable) that runs `action`; `attributes` such as a title or aria-pressed. */

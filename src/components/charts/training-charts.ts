@@ -111,7 +111,7 @@ function decades(values: number[]): [number, number] {
 export function curveChart(t: T, kind: "loss" | "accuracy", reference: readonly CurvePoint[], steps: number): TrainingChart<CurvePoint> {
   const y = kind;
   // A log scale cannot show a loss of 0 (or NaN, or an infinite one).
-  const usable = (xs: readonly CurvePoint[]) => (kind === "loss" ? xs.filter((d) => d.loss > 0 && Number.isFinite(d.loss)) : xs.slice());
+  const usable = (xs: readonly CurvePoint[]): readonly CurvePoint[] => (kind === "loss" ? xs.filter((d) => d.loss > 0 && Number.isFinite(d.loss)) : xs);
   const ref = usable(reference);
   const ends = Math.max(steps, last(ref)?.step ?? 0);
   const holder = element("div");

@@ -42,17 +42,40 @@ describe("MNIST training on the wasm backend", () => {
       // Reports while training; the last one comes after the run has ended (and freed its batch tensors).
       new MutationObserver(() => status.dataset.state === "training" && status.dataset.tensors && w.tensorCounts.push(Number(status.dataset.tensors))).observe(status, {attributes: true});
     });
+    // The training curves' frames (axes, grid, legend, reference run) before training: they hold for the whole run.
+    await page.evaluate(() => {
+      (window as unknown as {curveFrames: Element[]}).curveFrames = [...document.querySelectorAll("#mnist-charts figure svg[role=img]")].slice(0, 2);
+    });
     await page.getByRole("button", {name: "Start training"}).click();
     await waitForStep(page, 256);
     await page.getByRole("button", {name: "Stop"}).click();
     await waitForState(page, "stopped");
     await page.waitForSelector("#mnist-results .test-summary", TIMEOUT);
+    await page.waitForSelector("#mnist-results .misclassified figure", TIMEOUT);
 
     // The loss fell from ln 10 ≈ 2.30 (a uniform guess) in the lecture's log format.
     const log = await page.textContent("#mnist-charts .train-log");
     const losses = [...log!.matchAll(/TRAIN-Iteration: (\d+), Loss: ([\d.e-]+), Accuracy: ([\d.]+)/g)].map((m) => Number(m[2]));
     expect(losses.length).toBeGreaterThanOrEqual(2);
     expect(losses[0]).toBeLessThan(1);
+    // The curves: this run drawn over the same frames, one point per logged step, its latest step in each chart's label, and a legend.
+    const curves = await page.evaluate(() =>
+      (window as unknown as {curveFrames: SVGSVGElement[]}).curveFrames.map((svg) => ({
+        kept: svg.isConnected,
+        label: svg.getAttribute("aria-label"),
+        points: svg.querySelector(".live-layer path")?.getAttribute("d")?.match(/[ML]/g)?.length ?? 0,
+        legend: [...svg.closest("figure")!.querySelectorAll("span[class$='-swatch']")].map((s) => s.textContent)
+      }))
+    );
+    expect(curves).toHaveLength(2);
+    for (const [k, curve] of curves.entries()) {
+      expect(curve.kept).toBe(true);
+      expect(curve.points).toBe(losses.length);
+      const label = new RegExp(`^Training ${k === 0 ? "loss" : "batch accuracy"} per logged step\\. Latest at step ([\\d,]+): [\\d.]+; the reference run ends at [\\d.]+\\.$`).exec(curve.label ?? "");
+      expect(label, curve.label ?? "").not.toBeNull();
+      expect(Number(label![1].replace(/,/g, ""))).toBeGreaterThanOrEqual(256);
+      expect(curve.legend).toEqual(["this run", "reference run"]);
+    }
     // Test accuracy after this partial epoch.
     const summary = await page.textContent("#mnist-results .test-summary");
     const accuracy = Number(/test accuracy ([\d.]+) %/.exec(summary!)![1]);

@@ -75,8 +75,13 @@ function create<K extends keyof SVGElementTagNameMap>(tag: K, style: Style): SVG
 
 const px = (v: number) => (Math.round(v * 10) / 10).toString();
 
+export interface LiveLayerOptions {
+  /** Clip the marks to the plotting area (the default); a chart whose domain holds all its data may show a dot or line on the domain's edge whole. */
+  clip?: boolean;
+}
+
 /** A layer over the chart's plotting area, clipped to it (a diverging path or a steep curve leaves it), hidden from assistive technology (the chart's label says what it shows). */
-export function liveLayer(chart: PlotChart): LiveLayer {
+export function liveLayer(chart: PlotChart, options: LiveLayerOptions = {}): LiveLayer {
   const svg = (chart instanceof SVGSVGElement ? chart : chart.querySelector(":scope > svg")) as SVGSVGElement;
   const xs = chart.scale("x")!;
   const ys = chart.scale("y")!;
@@ -84,13 +89,17 @@ export function liveLayer(chart: PlotChart): LiveLayer {
   const y = (v: number) => ys.apply!(v);
   const [left, right] = xs.range!;
   const [bottom, top] = ys.range!;
-  const id = `live-clip-${Math.random().toString(36).slice(2)}`;
-  const clip = create("clipPath", {});
-  clip.id = id;
-  clip.append(create("rect", {x: Math.min(left, right), y: Math.min(top, bottom), width: Math.abs(right - left), height: Math.abs(bottom - top)}));
-  const layer = create("g", {class: "live-layer", "clip-path": `url(#${id})`, "aria-hidden": "true"});
+  const layer = create("g", {class: "live-layer", "aria-hidden": "true"});
   const labels = create("g", {class: "live-labels", "aria-hidden": "true"});
-  svg.append(clip, layer, labels);
+  if (options.clip ?? true) {
+    const id = `live-clip-${Math.random().toString(36).slice(2)}`;
+    const clip = create("clipPath", {});
+    clip.id = id;
+    clip.append(create("rect", {x: Math.min(left, right), y: Math.min(top, bottom), width: Math.abs(right - left), height: Math.abs(bottom - top)}));
+    layer.setAttribute("clip-path", `url(#${id})`);
+    svg.append(clip);
+  }
+  svg.append(layer, labels);
   /** Shows `node` where the pixel coordinates are finite, and then sets them. */
   const place = (node: SVGElement, at: Record<string, number>) => {
     const shown = Object.values(at).every(Number.isFinite);

@@ -3,12 +3,16 @@
  * against the reference run, test accuracy per epoch against the reference
  * and the lecture's result, the confusion matrix, and class probabilities.
  * Each chart has an aria-label that states its key numbers; every text comes
- * through the caller's translator.
+ * through the caller's translator. The training charts change while the worker
+ * trains: their frames hold still for a whole run and only this run's marks
+ * move, so a new log entry costs a few attributes, not a new SVG and its layout.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {element} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
 import {asImage} from "./chart-role.js";
+import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type PlotChart} from "./live-layer.js";
 import {PALETTE} from "./palette.js";
 
 /** The charts' texts (axis labels, legends, text alternatives); the MNIST trainer's messages include them. */
@@ -55,79 +59,144 @@ export interface EpochPoint {
 
 const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
 
-function last<T>(xs: T[]): T | undefined {
+function last<T>(xs: readonly T[]): T | undefined {
   return xs[xs.length - 1];
 }
 
-/** Only the marks that have data: an empty mark leaves a labelled but empty group, which axe rejects. */
-function withData(marks: [unknown[], Plot.Markish][]): Plot.Markish[] {
-  return marks.filter(([data]) => data.length > 0).map(([, mark]) => mark);
+/** A chart of a training run: Plot draws its frame (axes, grid, legend, the reference run) only when the frame's extent or width changes; this run is a live layer over it. */
+export interface TrainingChart<P> {
+  /** Holds the chart (a new frame replaces the old one inside it). */
+  readonly element: HTMLElement;
+  /** Draws this run's points at `width`. */
+  draw(live: readonly P[], width: number): void;
 }
 
-/** The live/reference colour legend's domain and range, in the caller's language. */
-function runColors(t: T) {
-  return {domain: [t("chart.thisRun"), t("chart.reference")], range: [PALETTE.live, PALETTE.reference]};
+/** The frame for a key, built only when the key changes, and the live marks made over it. */
+function frames<M>(holder: HTMLElement): (key: string, plot: () => SVGSVGElement | HTMLElement, marks: (layer: LiveLayer) => M) => {layer: LiveLayer; marks: M} {
+  let frame: {key: string; layer: LiveLayer; marks: M} | null = null;
+  return (key, plot, marks) => {
+    if (frame?.key === key) return frame;
+    // The extents hold every point, so the marks need no clip (a dot at 100 % shows whole).
+    const layer = liveLayer(asImage(plot()) as PlotChart, {clip: false});
+    frame = {key, layer, marks: marks(layer)};
+    holder.replaceChildren(layer.chart);
+    return frame;
+  };
 }
 
-/** Loss (log scale) or batch accuracy per logged step, this run over the reference. */
-export function curveChart(t: T, kind: "loss" | "accuracy", live: CurvePoint[], reference: CurvePoint[], width = 640): SVGSVGElement | HTMLElement {
-  const y = kind === "loss" ? "loss" : "accuracy";
-  // A log scale cannot show a loss of exactly 0.
-  if (kind === "loss") [live, reference] = [live, reference].map((xs) => xs.filter((d) => d.loss > 0));
-  const now = last(live);
-  const ref = last(reference);
-  const summary = !now
-    ? t("chart.none")
-    : ref
-      ? t("chart.latestWithReference", {step: now.step, value: formatFixed(now[y], 4), reference: formatFixed(ref[y], 4)})
-      : t("chart.latest", {step: now.step, value: formatFixed(now[y], 4)});
-  const thisRun = t("chart.thisRun");
-  const referenceRun = t("chart.reference");
-  return asImage(Plot.plot({
-    width,
-    height: 220,
-    x: {label: t("chart.step"), grid: true},
-    y: kind === "loss" ? {type: "log", label: t("chart.lossAxis"), grid: true} : {domain: [0, 1], label: t("chart.accuracyAxis"), grid: true, tickFormat: "%"},
-    color: runColors(t),
-    ariaLabel: t(kind === "loss" ? "chart.lossLabel" : "chart.accuracyLabel", {summary}),
-    marks: withData([
-      [reference, Plot.line(reference, {x: "step", y, stroke: () => referenceRun, strokeWidth: 1.5})],
-      [live, Plot.line(live, {x: "step", y, stroke: () => thisRun, strokeWidth: 2})],
-      [live, Plot.dot(live.slice(-1), {x: "step", y, fill: PALETTE.live})]
-    ])
-  }));
+/** The live/reference colour legend's domain and range, in the caller's language (this run alone when there is no reference). */
+function runColors(t: T, hasReference: boolean) {
+  const domain = [t("chart.thisRun"), t("chart.reference")];
+  const range = [PALETTE.live, PALETTE.reference];
+  return {legend: true, domain: domain.slice(0, hasReference ? 2 : 1), range: range.slice(0, hasReference ? 2 : 1)};
+}
+
+/** Whole decades around the values (1e-5 to 10, say), so a falling loss rebuilds the frame only when it crosses a power of ten. */
+function decades(values: number[]): [number, number] {
+  if (values.length === 0) return [0.01, 10];
+  let [min, max] = [Infinity, -Infinity];
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const low = Math.floor(Math.log10(min));
+  return [10 ** low, 10 ** Math.max(low + 1, Math.ceil(Math.log10(max)))];
+}
+
+/**
+ * Loss (log scale) or batch accuracy per logged step, this run over the reference.
+ * The x-extent is the whole run (`steps`, or the reference run where it is longer);
+ * the loss axis spans whole decades, accuracy 0 to 1.
+ */
+export function curveChart(t: T, kind: "loss" | "accuracy", reference: readonly CurvePoint[], steps: number): TrainingChart<CurvePoint> {
+  const y = kind;
+  // A log scale cannot show a loss of 0 (or NaN, or an infinite one).
+  const usable = (xs: readonly CurvePoint[]): readonly CurvePoint[] => (kind === "loss" ? xs.filter((d) => d.loss > 0 && Number.isFinite(d.loss)) : xs);
+  const ref = usable(reference);
+  const ends = Math.max(steps, last(ref)?.step ?? 0);
+  const holder = element("div");
+  const frame = frames<{line: LiveLine; dot: LiveDot}>(holder);
+  return {
+    element: holder,
+    draw(live, width) {
+      const points = usable(live);
+      const yDomain = kind === "loss" ? decades([...ref, ...points].map((d) => d.loss)) : [0, 1];
+      const {layer, marks} = frame(
+        `${width} ${yDomain}`,
+        () =>
+          Plot.plot({
+            width,
+            height: 220,
+            x: {domain: [0, ends], label: t("chart.step"), grid: true},
+            y: kind === "loss" ? {type: "log", domain: yDomain, label: t("chart.lossAxis"), grid: true} : {domain: yDomain, label: t("chart.accuracyAxis"), grid: true, tickFormat: "%"},
+            color: runColors(t, ref.length > 0),
+            marks: [
+              ...(ref.length ? [Plot.line(ref, {x: "step", y, stroke: () => t("chart.reference"), strokeWidth: 1.5})] : []),
+              // No data: this run is the live layer's; this mark only gives the legend its scale.
+              Plot.line([], {x: "step", y, stroke: () => t("chart.thisRun"), ariaHidden: "true"})
+            ]
+          }),
+        (l) => ({line: l.line({stroke: PALETTE.live}), dot: l.dot({r: 3, fill: PALETTE.live})})
+      );
+      marks.line.set(points.map((d) => [d.step, d[y]]));
+      const now = last(points);
+      marks.dot.set(now?.step ?? NaN, now?.[y] ?? NaN);
+      const end = last(ref);
+      const summary = !now
+        ? t("chart.none")
+        : end
+          ? t("chart.latestWithReference", {step: now.step, value: formatFixed(now[y], 4), reference: formatFixed(end[y], 4)})
+          : t("chart.latest", {step: now.step, value: formatFixed(now[y], 4)});
+      layer.label(t(kind === "loss" ? "chart.lossLabel" : "chart.accuracyLabel", {summary}));
+    }
+  };
 }
 
 /** Test accuracy after each epoch: this run, the reference run, the lecture's 97.77 %. */
-export function testAccuracyChart(t: T, live: EpochPoint[], reference: EpochPoint[], lecture: number, epochs: number, width = 640): SVGSVGElement | HTMLElement {
-  const all = [...live, ...reference].map((d) => d.accuracy);
-  const low = Math.min(0.9, ...all);
-  const now = last(live);
-  const ref = last(reference);
-  const thisRun = t("chart.thisRun");
-  const referenceRun = t("chart.reference");
-  return asImage(Plot.plot({
-    width,
-    height: 220,
-    x: {domain: [0.5, Math.max(epochs, reference.length) + 0.5], label: t("chart.epoch"), ticks: Math.min(width < 480 ? 8 : 15, Math.max(epochs, reference.length))},
-    y: {domain: [Math.floor(low * 100) / 100, 1], label: t("chart.testAxis"), grid: true, tickFormat: "%"},
-    color: runColors(t),
-    ariaLabel: t("chart.testLabel", {
-      live: now ? t("chart.testLive", {accuracy: percent(now.accuracy), epoch: now.epoch}) : "",
-      reference: ref ? t("chart.testReference", {accuracy: percent(ref.accuracy), epoch: ref.epoch}) : "",
-      lecture: percent(lecture)
-    }),
-    marks: [
-      Plot.ruleY([lecture], {stroke: PALETTE.highlight, strokeDasharray: "4,3"}),
-      Plot.text([lecture], {x: 0.6, y: lecture, text: () => t("chart.lecture", {accuracy: percent(lecture)}), textAnchor: "start", dy: -6, fill: PALETTE.ink}),
-      ...withData([
-        [reference, Plot.line(reference, {x: "epoch", y: "accuracy", stroke: () => referenceRun})],
-        [reference, Plot.dot(reference, {x: "epoch", y: "accuracy", stroke: () => referenceRun})],
-        [live, Plot.line(live, {x: "epoch", y: "accuracy", stroke: () => thisRun, strokeWidth: 2})],
-        [live, Plot.dot(live, {x: "epoch", y: "accuracy", fill: () => thisRun})]
-      ])
-    ]
-  }));
+export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lecture: number, epochs: number): TrainingChart<EpochPoint> {
+  const span = Math.max(epochs, reference.length);
+  const holder = element("div");
+  const frame = frames<{line: LiveLine; dots: LiveLine}>(holder);
+  return {
+    element: holder,
+    draw(live, width) {
+      // From 90 % down to the hundredth below the lowest accuracy shown.
+      const low = Math.floor(Math.min(0.9, ...[...live, ...reference].map((d) => d.accuracy)) * 100) / 100;
+      const {layer, marks} = frame(
+        `${width} ${low}`,
+        () =>
+          Plot.plot({
+            width,
+            height: 220,
+            x: {domain: [0.5, span + 0.5], label: t("chart.epoch"), ticks: Math.min(width < 480 ? 8 : 15, span)},
+            y: {domain: [low, 1], label: t("chart.testAxis"), grid: true, tickFormat: "%"},
+            color: runColors(t, reference.length > 0),
+            marks: [
+              Plot.ruleY([lecture], {stroke: PALETTE.highlight, strokeDasharray: "4,3"}),
+              Plot.text([lecture], {x: 0.6, y: lecture, text: () => t("chart.lecture", {accuracy: percent(lecture)}), textAnchor: "start", dy: -6, fill: PALETTE.ink}),
+              ...(reference.length
+                ? [Plot.line(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")}), Plot.dot(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")})]
+                : []),
+              // No data: this run is the live layer's; this mark only gives the legend its scale.
+              Plot.line([], {x: "epoch", y: "accuracy", stroke: () => t("chart.thisRun"), ariaHidden: "true"})
+            ]
+          }),
+        (l) => ({line: l.line({stroke: PALETTE.live}), dots: l.dots(3, {fill: PALETTE.live})})
+      );
+      const points = live.map((d) => [d.epoch, d.accuracy] as const);
+      marks.line.set(points);
+      marks.dots.set(points);
+      const now = last(live);
+      const ref = last(reference);
+      layer.label(
+        t("chart.testLabel", {
+          live: now ? t("chart.testLive", {accuracy: percent(now.accuracy), epoch: now.epoch}) : "",
+          reference: ref ? t("chart.testReference", {accuracy: percent(ref.accuracy), epoch: ref.epoch}) : "",
+          lecture: percent(lecture)
+        })
+      );
+    }
+  };
 }
 
 /** confusion[true][predicted] as a heat map with counts. */

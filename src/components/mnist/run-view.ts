@@ -127,6 +127,9 @@ export function backendView(session: TrainingSession, t: T): HTMLElement {
 
 const PLAYING: RunState[] = ["training", "paused"];
 
+/** Training steps in a whole run: the last incomplete batch of each epoch is dropped. */
+const runSteps = (recipe: Recipe, trainImages: number) => Math.floor(trainImages / recipe.batchSize) * recipe.epochs;
+
 function formatDuration(t: T, seconds: number): string {
   if (!Number.isFinite(seconds)) return "–";
   const m = Math.floor(seconds / 60);
@@ -145,7 +148,7 @@ export function controlsView(session: TrainingSession, recipe: Recipe, trainImag
   status.dataset.state = "loading";
   const alert = element("div");
   const batches = Math.floor(trainImages / recipe.batchSize);
-  const total = batches * recipe.epochs;
+  const total = runSteps(recipe, trainImages);
   let state: RunState = "loading";
   session.subscribe((m: FromWorker) => {
     if (m.type === "state") {
@@ -191,29 +194,33 @@ export interface ChartsView {
   resize(width: number): void;
 }
 
-export function chartsView(session: TrainingSession, recipe: Recipe, reference: ReferenceLog | null, lecture: number, t: T): ChartsView {
+export function chartsView(session: TrainingSession, recipe: Recipe, trainImages: number, reference: ReferenceLog | null, lecture: number, t: T): ChartsView {
   const refCurve: CurvePoint[] = reference?.train ?? [];
   const refEpochs: EpochPoint[] = reference?.test ?? [];
   const live: CurvePoint[] = [];
   const epochs: EpochPoint[] = [];
-  const loss = element("figure");
-  const accuracy = element("figure");
-  const test = element("figure");
+  const steps = runSteps(recipe, trainImages);
+  const lossChart = curveChart(t, "loss", refCurve, steps);
+  const accuracyChart = curveChart(t, "accuracy", refCurve, steps);
+  const testChart = testAccuracyChart(t, refEpochs, lecture, recipe.epochs);
+  const refNote = reference ? t("referenceNote", {epochs: reference.recipe.epochs, backend: reference.backend}) : t("noReference");
+  const loss = element("figure", "", lossChart.element, element("figcaption", "", t("lossCaption", {reference: refNote})));
+  const accuracy = element("figure", "", accuracyChart.element, element("figcaption", "", t("accuracyCaption")));
+  const test = element("figure", "", testChart.element, element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})));
   const log = element("pre", "train-log");
   log.tabIndex = 0;
   log.setAttribute("role", "log");
   log.setAttribute("aria-label", t("logLabel"));
-  const refNote = reference ? t("referenceNote", {epochs: reference.recipe.epochs, backend: reference.backend}) : t("noReference");
   let width = 640;
   const charts = {
-    loss: () => loss.replaceChildren(curveChart(t, "loss", live, refCurve, width), element("figcaption", "", t("lossCaption", {reference: refNote}))),
-    accuracy: () => accuracy.replaceChildren(curveChart(t, "accuracy", live, refCurve, width), element("figcaption", "", t("accuracyCaption"))),
-    test: () => test.replaceChildren(testAccuracyChart(t, epochs, refEpochs, lecture, recipe.epochs, width), element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})))
+    loss: () => lossChart.draw(live, width),
+    accuracy: () => accuracyChart.draw(live, width),
+    test: () => testChart.draw(epochs, width)
   };
   type Chart = keyof typeof charts;
   const ALL: Chart[] = ["loss", "accuracy", "test"];
   const draw = () => ALL.forEach((c) => charts[c]());
-  // Log lines arrive many times a frame; the charts that changed redraw one per frame, so no frame of the page's main thread carries all three.
+  // Log lines arrive many times a frame; the charts that changed redraw one per frame, so a frame that builds a chart's frame (a new width or decade) builds one.
   const dirty = new Set<Chart>();
   let follow = false;
   const frame = frameTask(() => {
@@ -270,24 +277,36 @@ export function chartsView(session: TrainingSession, recipe: Recipe, reference: 
 /** The confusion matrix and misclassified digits of the latest test evaluation. */
 export function resultsView(session: TrainingSession, t: T): HTMLElement {
   const root = element("div", "mnist-results", element("p", "", t("resultsEmpty")));
+  // A report goes in over two frames, the summary and matrix (Plot's 200 marks) in one, the digits in the next: neither in the worker message's task, nor both in one frame.
+  let parts: (() => void)[] = [];
+  const frame = frameTask(() => {
+    parts.shift()?.();
+    if (parts.length) frame.request();
+  });
   session.subscribe((m) => {
     if (m.type !== "test") return;
     const r = m.report;
-    const gallery = digitGrid(
-      r.misclassified.map((d) => ({
-        pixels: d.pixels,
-        caption: t("misclassifiedCaption", {label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0)}),
-        label: t("misclassifiedLabel", {index: d.index, label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0), pt: percent(d.probabilities[d.label], 0)})
-      }))
-    );
-    const width = Math.min(420, root.clientWidth || 420);
-    root.replaceChildren(
-      element("p", "test-summary", t("testSummary", {steps: count(r.step), epoch: r.epoch, accuracy: percent(r.accuracy), loss: formatFixed(r.loss, 4)})),
-      element("div", "row",
-        element("figure", "confusion", confusionChart(t, r.confusion, width), element("figcaption", "", t("confusionCaption"))),
-        element("div", "misclassified", element("h3", "", t("misclassified")), element("p", "", t("misclassifiedLegend")), gallery)
-      )
-    );
+    const misclassified = element("div", "misclassified", element("h3", "", t("misclassified")), element("p", "", t("misclassifiedLegend")));
+    parts = [
+      () => {
+        const width = Math.min(420, root.clientWidth || 420);
+        root.replaceChildren(
+          element("p", "test-summary", t("testSummary", {steps: count(r.step), epoch: r.epoch, accuracy: percent(r.accuracy), loss: formatFixed(r.loss, 4)})),
+          element("div", "row", element("figure", "confusion", confusionChart(t, r.confusion, width), element("figcaption", "", t("confusionCaption"))), misclassified)
+        );
+      },
+      () =>
+        misclassified.append(
+          digitGrid(
+            r.misclassified.map((d) => ({
+              pixels: d.pixels,
+              caption: t("misclassifiedCaption", {label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0)}),
+              label: t("misclassifiedLabel", {index: d.index, label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0), pt: percent(d.probabilities[d.label], 0)})
+            }))
+          )
+        )
+    ];
+    frame.request();
   });
   return root;
 }

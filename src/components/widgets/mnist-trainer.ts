@@ -208,7 +208,7 @@ export function createMnistTrainerWidget(options: WidgetOptions = {}): WidgetEle
     });
     session = s;
     track(s);
-    const charts = chartsView(s, recipe, reference, LECTURE_TEST_ACCURACY, t);
+    const charts = chartsView(s, recipe, loaded.manifest.splits.train.count, reference, LECTURE_TEST_ACCURACY, t);
     resizeCharts = charts.resize;
     if (parts.charts.clientWidth > 0) charts.resize(Math.min(640, parts.charts.clientWidth));
     parts.data.replaceChildren(dataView(s, t));

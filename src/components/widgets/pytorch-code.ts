@@ -116,7 +116,13 @@ export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptio
     replaced = urls.splice(0);
   }
 
+  // What the panel shows now ("" while it shows an error): the trainers publish many values with the same settings, and the links are rebuilt only when the files change.
+  let shown = "";
   root.update = (next) => {
+    const files = "error" in next ? [] : [next.main, ...(next.extra ?? [])];
+    const key = files.length ? JSON.stringify(files) : "";
+    if (key && key === shown) return;
+    shown = key;
     retire();
     status.textContent = "";
     if ("error" in next) {
@@ -131,7 +137,6 @@ export function createPytorchCodeWidget(bundle: CodeBundle, options: WidgetOptio
     pre.hidden = actions.hidden = false;
     code.textContent = next.main.text;
     pre.setAttribute("aria-label", t("codeLabel", {name: next.main.name}));
-    const files = [next.main, ...(next.extra ?? [])];
     downloads.replaceChildren(...files.map(downloadLink));
     w.publish({name: next.main.name, code: next.main.text, files: files.map((f) => f.name)});
   };
@@ -179,7 +184,6 @@ interface LivePlayground {
 export function createPlaygroundCodeWidget(options: WidgetOptions = {}): PytorchCodeElement {
   const empty = {main: {name: PLAYGROUND_SCRIPT, text: ""}};
   const view = createPytorchCodeWidget(empty, options);
-  let last = "";
   const update = whenRested((live: LivePlayground) => {
     const experiment = experimentOf(live.config, live.epoch > 0 ? live.epoch : DEFAULT_PLAYGROUND_EPOCHS, live.data);
     if (!experiment) return view.update({error: view.t("custom")});
@@ -195,10 +199,7 @@ export function createPlaygroundCodeWidget(options: WidgetOptions = {}): Pytorch
       // The generator refuses an experiment it cannot write (no training points, a non-finite setting).
       return view.update({error: (error as Error).message});
     }
-    // Training publishes many values with the same experiment: rebuild the links only when the files change.
-    const key = bundle.main.text + bundle.extra![0].text;
-    if (key !== last) view.update(bundle);
-    last = key;
+    view.update(bundle);
   }, view.signal);
   followWidget<LivePlayground>({
     selector: ".widget.playground",

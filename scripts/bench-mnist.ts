@@ -69,15 +69,35 @@ async function pageRun(backend: Backend): Promise<PageRow | string> {
   }
   await page.waitForFunction(() => document.querySelector("#mnist-data [role=status]")?.textContent?.startsWith("All 70,000 images"));
   await page.evaluate(() => {
-    const w = window as unknown as {longTasks: number[]};
+    const w = window as unknown as {longTasks: number[]; longFrames: string[]};
     w.longTasks = [];
+    w.longFrames = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({type: "longtask"});
+    // What made each long frame long: its scripts (who called them, for how long) and its rendering.
+    interface Frame extends PerformanceEntry {
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts: {invoker: string; duration: number}[];
+    }
+    new PerformanceObserver((list) =>
+      (list.getEntries() as Frame[])
+        .filter((f) => f.duration > 50)
+        .forEach((f) => {
+          const scripts = f.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`).join(", ") || "no script";
+          const rendering = f.renderStart ? Math.round(f.startTime + f.duration - f.renderStart) : 0;
+          w.longFrames.push(`${Math.round(f.duration)} ms: ${scripts}; rendering ${rendering} ms (style and layout from ${Math.round(f.styleAndLayoutStart - f.startTime)} ms)`);
+        })
+    ).observe({type: "long-animation-frame"});
   });
   await page.getByRole("button", {name: "Start training"}).click();
   await page.waitForSelector(`${status}[data-state="training"]`);
   await page.waitForTimeout(pageSeconds * 1000);
-  const result = await page.evaluate((status) => ({tasks: (window as unknown as {longTasks: number[]}).longTasks, steps: Number(document.querySelector<HTMLElement>(status)?.dataset.step ?? 0)}), status);
+  const result = await page.evaluate((status) => {
+    const w = window as unknown as {longTasks: number[]; longFrames: string[]};
+    return {tasks: w.longTasks, frames: w.longFrames, steps: Number(document.querySelector<HTMLElement>(status)?.dataset.step ?? 0)};
+  }, status);
   await page.context().close();
+  for (const frame of result.frames) process.stderr.write(`${backend}: long frame ${frame}\n`);
   return {backend, seconds: pageSeconds, steps: result.steps, "long tasks (> 50 ms)": result.tasks.filter((d) => d > 50).length, "longest task ms": Math.round(Math.max(0, ...result.tasks))};
 }
 

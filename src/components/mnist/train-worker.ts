@@ -112,8 +112,13 @@ async function evaluateAndReport(epoch: number, evaluation?: Evaluation): Promis
  */
 async function gpuCaughtUp(): Promise<void> {
   if (tf.getBackend() !== "webgpu") return;
-  const backend = tf.backend() as unknown as {submitQueue(): void; device: GPUDevice};
-  backend.submitQueue();
+  const backend = tf.backend() as unknown as {commandEncoder: GPUCommandEncoder | null; endComputePassEncoder(): void; submitQueue(): void; device: GPUDevice};
+  // As tfjs's own submits do: close the open pass first, and submit only an encoder that exists (tfjs has already
+  // submitted and dropped it when the last dispatch filled a batch; submitQueue would then throw on null).
+  if (backend.commandEncoder) {
+    backend.endComputePassEncoder();
+    backend.submitQueue();
+  }
   await backend.device.queue.onSubmittedWorkDone();
 }
 

@@ -11,6 +11,7 @@
  * without two more passes over every parameter. Call inside tf.tidy.
  */
 import * as tf from "@tensorflow/tfjs-core";
+import {onGpu} from "./model.js";
 import type {Recipe} from "./recipe.js";
 
 export interface Update {
@@ -31,14 +32,12 @@ function sgd(parameters: tf.Variable[], learningRate: number): Update {
 }
 
 /**
- * The parameters whose update runs as one: on WebGL all of them, as
+ * The parameters whose update runs as one: on GPU backends all of them, as
  * one flat buffer, since there each kernel dispatch has a fixed cost (≈ 1 ms
  * on a software GPU) and a dozen kernels over one buffer replace a dozen per
  * tensor (72 for the lecture's six). On wasm and cpu a kernel costs its
  * elements, and the concat and slices of a flat buffer cost more than they
  * save, so each tensor is its own group. Per element it is the same arithmetic.
- * Not on WebGPU: there tfjs 4.22 stopped within the first 16 steps ("Cannot
- * read properties of null (reading 'finish')") in 2 of 3 runs on the page.
  */
 function updateGroups(parameters: tf.Variable[], flat: boolean): tf.Variable[][] {
   return flat ? [parameters] : parameters.map((w) => [w]);
@@ -84,7 +83,7 @@ function adam(parameters: tf.Variable[], learningRate: number, flat: boolean): U
   };
 }
 
-/** `flat` (Adam only): one update over all parameters, the default on WebGL (see updateGroups). */
-export function createUpdate(recipe: Pick<Recipe, "optimizer" | "learningRate">, parameters: tf.Variable[], flat = tf.getBackend() === "webgl"): Update {
+/** `flat` (Adam only): one update over all parameters, the default on GPU backends (see updateGroups). */
+export function createUpdate(recipe: Pick<Recipe, "optimizer" | "learningRate">, parameters: tf.Variable[], flat = onGpu()): Update {
   return recipe.optimizer === "adam" ? adam(parameters, recipe.learningRate, flat) : sgd(parameters, recipe.learningRate);
 }

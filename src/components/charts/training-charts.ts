@@ -91,6 +91,11 @@ function runColors(t: T, hasReference: boolean) {
   return {legend: true, domain: domain.slice(0, hasReference ? 2 : 1), range: range.slice(0, hasReference ? 2 : 1)};
 }
 
+/** This run's entry in the colour legend: a mark without data, since the live layer draws this run. */
+function thisRunKey(t: T, x: string, y: string): Plot.Markish {
+  return Plot.line([], {x, y, stroke: () => t("chart.thisRun"), ariaHidden: "true"});
+}
+
 /** Whole decades around the values (1e-5 to 10, say), so a falling loss rebuilds the frame only when it crosses a power of ten. */
 function decades(values: number[]): [number, number] {
   if (values.length === 0) return [0.01, 10];
@@ -132,8 +137,7 @@ export function curveChart(t: T, kind: "loss" | "accuracy", reference: readonly 
             color: runColors(t, ref.length > 0),
             marks: [
               ...(ref.length ? [Plot.line(ref, {x: "step", y, stroke: () => t("chart.reference"), strokeWidth: 1.5})] : []),
-              // No data: this run is the live layer's; this mark only gives the legend its scale.
-              Plot.line([], {x: "step", y, stroke: () => t("chart.thisRun"), ariaHidden: "true"})
+              thisRunKey(t, "step", y)
             ]
           }),
         (l) => ({line: l.line({stroke: PALETTE.live}), dot: l.dot({r: 3, fill: PALETTE.live})})
@@ -177,8 +181,7 @@ export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lectur
               ...(reference.length
                 ? [Plot.line(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")}), Plot.dot(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")})]
                 : []),
-              // No data: this run is the live layer's; this mark only gives the legend its scale.
-              Plot.line([], {x: "epoch", y: "accuracy", stroke: () => t("chart.thisRun"), ariaHidden: "true"})
+              thisRunKey(t, "epoch", "accuracy")
             ]
           }),
         (l) => ({line: l.line({stroke: PALETTE.live}), dots: l.dots(3, {fill: PALETTE.live})})

@@ -1,7 +1,14 @@
 // The MNIST page on the built site: training in the worker (wasm and WebGPU), results,
 // drawing, and the failure paths (NaN loss, corrupted shard).
+import {readFileSync} from "node:fs";
 import type {Page, Route} from "playwright-core";
 import {describe, expect, test} from "vitest";
+import {REFERENCE_RECIPES, SEED_RUNS} from "../../src/components/mnist/comparisons.js";
+import {LECTURE_RECIPE, type Recipe} from "../../src/components/mnist/recipe.js";
+import {referenceKey} from "../../src/components/mnist/reference-key.js";
+import {validateReferenceLog} from "../../src/components/mnist/reference-log.js";
+import {storedLogPath} from "../../src/components/mnist/reference-store.js";
+import {seedSpread} from "../../src/components/mnist/seed-spread.js";
 import {openPage} from "./harness.js";
 import {useSite} from "./use-site.js";
 
@@ -215,6 +222,48 @@ describe("the Korean MNIST page's failure paths", () => {
     await page.getByRole("button", {name: "멈춤"}).click();
     await waitForState(page, "stopped");
     expect(await page.textContent("#mnist-controls .run-status")).toBe("멈췄습니다.");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the seed spread", () => {
+  const site = useSite();
+  const stored = (recipe: Recipe) => validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(recipe)), "utf8")));
+
+  test("a line per seed, the stored runs' figures in its summary, table and the page's prose", async () => {
+    const {page, errors, failed, external} = await openPage(site, "/mnist");
+    const widget = page.locator(".widget.seed-spread");
+    await widget.locator("tbody tr").first().waitFor(TIMEOUT);
+    const logs = [LECTURE_RECIPE, ...SEED_RUNS.map((c) => c.recipe)].map(stored);
+    const spread = seedSpread(logs);
+    const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+    // One row per seed, in seed order, each with its stored final accuracy and the lecture-style figure.
+    const rows = await widget.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows).toEqual(spread.curves.map((c) => [String(c.seed), pct(c.accuracy), c.batchMean.toFixed(4)]));
+    expect(await widget.locator("tbody tr.current th").textContent()).toBe(String(LECTURE_RECIPE.seed));
+    // One line per seed and a dot per seed and epoch; the text alternative states the range.
+    const chart = widget.locator(".seed-spread-chart [role=img]");
+    expect(await chart.locator(".seed-lines path").count()).toBe(logs.length);
+    expect(await chart.locator(".seed-dots circle").count()).toBe(logs.length * 15);
+    expect(await chart.getAttribute("aria-label")).toContain(`between ${pct(spread.min)} and ${pct(spread.max)}, mean ${pct(spread.mean)}`);
+    expect(await widget.locator("[role=status]").textContent()).toContain(`${logs.length} runs, seeds ${spread.curves.map((c) => c.seed).join(", ")}`);
+    const prose = await page.locator("#observablehq-main p", {hasText: "After epoch 15 the runs end between"}).textContent();
+    expect(prose).toContain(`between ${pct(spread.min)} and ${pct(spread.max)}`);
+    expect(prose).toContain(`points in the second half of training`);
+    expect([errors, failed, external]).toEqual([[], [], []]);
+    await page.context().close();
+  });
+
+  test("seed runs that cannot be read: a message in their place, and the rest of the page works", async () => {
+    const {page, errors} = await openPage(site, "/");
+    await page.context().route(/seed-runs\.[0-9a-f]+\.json$/, (route) => route.fulfill({status: 200, contentType: "application/json", body: "[{"}));
+    await page.goto(`${site.url}/mnist?backend=wasm`);
+    const alert = page.locator(".widget.seed-spread [role=alert]");
+    await alert.waitFor(TIMEOUT);
+    expect(await alert.textContent()).toMatch(/^The runs could not be shown: .*JSON/);
+    expect(await page.locator("table.reference-runs tbody tr").count()).toBe(REFERENCE_RECIPES.length);
+    await waitForState(page, "ready");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -34,6 +34,7 @@ import {messages as perceptronBlanks} from "../../src/components/widgets/percept
 import {messages as perceptronExplorer} from "../../src/components/widgets/perceptron-explorer.js";
 import {messages as perceptronLearner} from "../../src/components/widgets/perceptron-learner.js";
 import {messages as reluTimingMessages} from "../../src/components/widgets/relu-timing.js";
+import {messages as seedSpreadMessages} from "../../src/components/widgets/seed-spread.js";
 import {messages as sigmoidDerivativeMessages} from "../../src/components/widgets/sigmoid-derivative.js";
 import {messages as vanishingMessages} from "../../src/components/widgets/vanishing-gradients.js";
 import {messages as xorComposition} from "../../src/components/widgets/xor-composition.js";
@@ -52,6 +53,7 @@ const english: Record<Exclude<keyof typeof koMessages, "sample-digits" | keyof t
   activations: activationMessages,
   "sigmoid-derivative": sigmoidDerivativeMessages,
   "relu-timing": reluTimingMessages,
+  "seed-spread": seedSpreadMessages,
   "vanishing-gradients": vanishingMessages,
   "exercise.sigmoid-slope": SLOPE_STRINGS,
   "exercise.vanishing-ten-layers": DEPTH_STRINGS,

@@ -3,7 +3,7 @@ import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
-import {COMPARISON_EPOCHS, REFERENCE_RECIPES} from "../../src/components/mnist/comparisons.js";
+import {COMPARISON_EPOCHS, LECTURE_TEST_ACCURACY, REFERENCE_RECIPES, SEED_RUNS, SPREAD_SEEDS} from "../../src/components/mnist/comparisons.js";
 import {readMnist} from "../../src/components/mnist/mnist-files.js";
 import {LECTURE_RECIPE, LOG_EVERY} from "../../src/components/mnist/recipe.js";
 import {referenceKey} from "../../src/components/mnist/reference-key.js";
@@ -11,6 +11,7 @@ import {validateReferenceLog, type ReferenceLog} from "../../src/components/mnis
 import {runReference} from "../../src/components/mnist/reference-run.js";
 import {REFERENCE_DIR, storedLogPath, useWasmBackend} from "../../src/components/mnist/reference-store.js";
 import {referenceRows} from "../../src/components/mnist/reference-table.js";
+import {seedSpread} from "../../src/components/mnist/seed-spread.js";
 import type {Digits} from "../../src/components/mnist/shard-format.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -52,9 +53,13 @@ describe("a shortened reference run", () => {
 });
 
 describe("the stored reference runs", () => {
-  const hint = "the stored reference logs are stale: run `node --import tsx src/data/reference-runs.json.ts` to retrain what changed (the lecture's run takes ~7 min on 2 cores) and commit src/data/reference-runs/";
+  const hint =
+    "the stored reference logs are stale: run `node --import tsx src/data/reference-runs.json.ts` and `node --import tsx src/data/seed-runs.json.ts` to retrain what changed (a 15-epoch run takes ~2 min on one core) and commit src/data/reference-runs/";
+  // The comparisons and the seed runs share the store.
+  const stored = [...REFERENCE_RECIPES, ...SEED_RUNS];
+  const readLog = (recipe: ReferenceLog["recipe"]) => validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(recipe)), "utf8")));
 
-  test.each(REFERENCE_RECIPES.map((c) => [c.id, c] as const))("%s is stored under its current key", (_, comparison) => {
+  test.each(stored.map((c) => [c.id, c] as const))("%s is stored under its current key", (_, comparison) => {
     const key = referenceKey(comparison.recipe);
     let text: string;
     try {
@@ -70,12 +75,12 @@ describe("the stored reference runs", () => {
   });
 
   test("holds nothing but current logs", () => {
-    const current = new Set(REFERENCE_RECIPES.map((c) => `${referenceKey(c.recipe)}.json`));
+    const current = new Set(stored.map((c) => `${referenceKey(c.recipe)}.json`));
     expect(readdirSync(REFERENCE_DIR).filter((f) => !current.has(f))).toEqual([]);
   });
 
   test("the lecture's recipe reaches at least 97.5 % test accuracy after 15 epochs", () => {
-    const log = validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(LECTURE_RECIPE)), "utf8")));
+    const log = readLog(LECTURE_RECIPE);
     expect(log.test).toHaveLength(15);
     expect(log.test[14].accuracy).toBeGreaterThanOrEqual(0.975);
   });
@@ -87,16 +92,29 @@ describe("the stored reference runs", () => {
   });
 
   // Only when every log is stored: otherwise the loader would start training (the tests above say what to do).
-  const allStored = REFERENCE_RECIPES.every((c) => existsSync(storedLogPath(referenceKey(c.recipe))));
-  test.runIf(allStored)("the loader serves them without training, in its output format", () => {
-    const out = execFileSync("node", ["--import", "tsx", "src/data/reference-runs.json.ts"], {cwd: root, encoding: "utf8", maxBuffer: 1 << 26});
+  const allStored = stored.every((c) => existsSync(storedLogPath(referenceKey(c.recipe))));
+  test.runIf(allStored).each([
+    ["reference-runs", REFERENCE_RECIPES],
+    ["seed-runs", SEED_RUNS]
+  ] as const)("the %s loader serves them without training, in its output format", (loader, comparisons) => {
+    const out = execFileSync("node", ["--import", "tsx", `src/data/${loader}.json.ts`], {cwd: root, encoding: "utf8", maxBuffer: 1 << 26});
     const runs = JSON.parse(out) as {id: string; label: string; log: unknown}[];
-    expect(runs.map((r) => r.id)).toEqual(REFERENCE_RECIPES.map((c) => c.id));
-    for (const run of runs) expect(validateReferenceLog(run.log).key).toBe(referenceKey(REFERENCE_RECIPES.find((c) => c.id === run.id)!.recipe));
+    expect(runs.map((r) => r.id)).toEqual(comparisons.map((c) => c.id));
+    for (const run of runs) expect(validateReferenceLog(run.log).key).toBe(referenceKey(comparisons.find((c) => c.id === run.id)!.recipe));
   }, 60_000);
 
+  test.runIf(allStored)("the lecture's recipe over its seeds: a mean of at least 97.7 % after 15 epochs, with the lecture's result inside the spread", () => {
+    const spread = seedSpread([LECTURE_RECIPE, ...SEED_RUNS.map((c) => c.recipe)].map(readLog));
+    expect(spread.curves.map((c) => c.seed)).toEqual([...SPREAD_SEEDS, LECTURE_RECIPE.seed].sort((a, b) => a - b));
+    expect(spread.epochs).toBe(15);
+    expect(spread.mean).toBeGreaterThanOrEqual(0.977);
+    // The page says so: the lecture's PyTorch run is one more run of the same spread.
+    expect(LECTURE_TEST_ACCURACY).toBeGreaterThanOrEqual(spread.min);
+    expect(LECTURE_TEST_ACCURACY).toBeLessThanOrEqual(spread.max);
+  });
+
   test.runIf(allStored)("the page's table compares every run at the same epoch and names its learning rate", () => {
-    const runs = REFERENCE_RECIPES.map((c) => ({...c, log: validateReferenceLog(JSON.parse(readFileSync(storedLogPath(referenceKey(c.recipe)), "utf8")))}));
+    const runs = REFERENCE_RECIPES.map((c) => ({...c, log: readLog(c.recipe)}));
     const rows = referenceRows(runs);
     const row = (id: string) => rows[runs.findIndex((r) => r.id === id)];
     expect(row("lecture").optimizer).toBe("Adam, η = 0.001");

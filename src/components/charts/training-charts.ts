@@ -1,7 +1,8 @@
 /**
  * The MNIST page's charts, drawn with Plot: training loss and batch accuracy
  * against the reference run, test accuracy per epoch against the reference
- * and the lecture's result, the confusion matrix, and class probabilities.
+ * and the lecture's result, the same recipe over several seeds, the confusion
+ * matrix, and class probabilities.
  * Each chart has an aria-label that states its key numbers; every text comes
  * through the caller's translator. The training charts change while the worker
  * trains: their frames hold still for a whole run and only this run's marks
@@ -11,6 +12,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {element} from "../course/dom.js";
 import {formatFixed} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
+import type {SeedSpread} from "../mnist/seed-spread.js";
 import {asImage} from "./chart-role.js";
 import {liveLayer, type LiveDot, type LiveLayer, type LiveLine, type PlotChart} from "./live-layer.js";
 import {PALETTE} from "./palette.js";
@@ -156,6 +158,14 @@ export function curveChart(t: T, kind: "loss" | "accuracy", reference: readonly 
   };
 }
 
+/** The lecture's result as a dashed rule, labelled at the left end. */
+function lectureMarks(lecture: number, label: string): Plot.Markish[] {
+  return [
+    Plot.ruleY([lecture], {stroke: PALETTE.highlight, strokeDasharray: "4,3"}),
+    Plot.text([lecture], {x: 0.6, y: lecture, text: () => label, textAnchor: "start", dy: -6, fill: PALETTE.ink})
+  ];
+}
+
 /** Test accuracy after each epoch: this run, the reference run, the lecture's 97.77 %. */
 export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lecture: number, epochs: number): TrainingChart<EpochPoint> {
   const span = Math.max(epochs, reference.length);
@@ -176,8 +186,7 @@ export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lectur
             y: {domain: [low, 1], label: t("chart.testAxis"), grid: true, tickFormat: "%"},
             color: runColors(t, reference.length > 0),
             marks: [
-              Plot.ruleY([lecture], {stroke: PALETTE.highlight, strokeDasharray: "4,3"}),
-              Plot.text([lecture], {x: 0.6, y: lecture, text: () => t("chart.lecture", {accuracy: percent(lecture)}), textAnchor: "start", dy: -6, fill: PALETTE.ink}),
+              ...lectureMarks(lecture, t("chart.lecture", {accuracy: percent(lecture)})),
               ...(reference.length
                 ? [Plot.line(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")}), Plot.dot(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")})]
                 : []),
@@ -200,6 +209,44 @@ export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lectur
       );
     }
   };
+}
+
+/** The seed-spread chart's texts; the seed-spread widget's messages include them. */
+export const spreadChartMessages = {
+  "spread.epoch": "epoch",
+  "spread.testAxis": "test accuracy",
+  "spread.lecture": "lecture {accuracy} %",
+  "spread.highlighted": "seed {seed} (the reference run)",
+  "spread.others": "the other seeds",
+  "spread.dotTitle": "seed {seed}: {accuracy} % after epoch {epoch}",
+  "spread.label": "Test accuracy after each epoch of {count} runs of one recipe that differ only in their seed. After epoch {epochs} they end between {min} % and {max} %, mean {mean} %. The lecture's PyTorch run: {lecture} %."
+} satisfies Messages;
+
+/**
+ * Test accuracy per epoch of one recipe trained with several seeds: a line per
+ * seed, the reference run's seed in colour, a dot per epoch, the lecture's result.
+ */
+export function seedSpreadChart(t: Translate<typeof spreadChartMessages>, spread: SeedSpread, highlight: number, lecture: number, width: number): SVGSVGElement | HTMLElement {
+  const points = spread.curves.flatMap(({seed, test}) =>
+    test.map(({epoch, accuracy}) => ({seed, epoch, accuracy, group: t(seed === highlight ? "spread.highlighted" : "spread.others", {seed})}))
+  );
+  // The highlighted seed drawn last, over the others.
+  points.sort((a, b) => Number(a.seed === highlight) - Number(b.seed === highlight));
+  const accuracies = [...points.map((d) => d.accuracy), lecture];
+  const [low, high] = [Math.floor(Math.min(...accuracies) * 200) / 200, Math.ceil(Math.max(...accuracies) * 200) / 200];
+  return asImage(Plot.plot({
+    width,
+    height: 260,
+    x: {domain: [0.5, spread.epochs + 0.5], label: t("spread.epoch"), ticks: Math.min(width < 480 ? 8 : 15, spread.epochs)},
+    y: {domain: [low, high], label: t("spread.testAxis"), grid: true, tickFormat: ".1%"},
+    color: {legend: true, domain: [t("spread.highlighted", {seed: highlight}), t("spread.others")], range: [PALETTE.live, PALETTE.reference]},
+    ariaLabel: t("spread.label", {count: spread.curves.length, epochs: spread.epochs, min: percent(spread.min), max: percent(spread.max), mean: percent(spread.mean), lecture: percent(lecture)}),
+    marks: [
+      ...lectureMarks(lecture, t("spread.lecture", {accuracy: percent(lecture)})),
+      Plot.line(points, {x: "epoch", y: "accuracy", z: "seed", stroke: "group", strokeWidth: (d: {seed: number}) => (d.seed === highlight ? 2 : 1), className: "seed-lines"}),
+      Plot.dot(points, {x: "epoch", y: "accuracy", fill: "group", r: 2.5, className: "seed-dots", title: (d: (typeof points)[number]) => t("spread.dotTitle", {seed: d.seed, accuracy: percent(d.accuracy), epoch: d.epoch})})
+    ]
+  }));
 }
 
 /** confusion[true][predicted] as a heat map with counts. */

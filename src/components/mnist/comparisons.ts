@@ -32,6 +32,19 @@ export const REFERENCE_RECIPES: Comparison[] = [
   variant("one-hidden", "One hidden layer of 256", {hidden: [256]})
 ];
 
+/**
+ * Seeds of the run-to-run spread: the lecture's recipe, 15 epochs, trained
+ * again with each of these in place of its own 123 (which is the lecture run
+ * above). Only the initial weights and the shuffle change between them.
+ */
+export const SPREAD_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+export const SEED_RUNS: Comparison[] = SPREAD_SEEDS.map((seed) => ({
+  id: `seed-${seed}`,
+  label: `Seed ${seed}`,
+  recipe: {...LECTURE_RECIPE, hidden: [...LECTURE_RECIPE.hidden], seed}
+}));
+
 /** Same recipe apart from the number of epochs. */
 export function sameRecipe(a: Recipe, b: Recipe): boolean {
   return (

@@ -50,3 +50,16 @@ export async function referenceRuns(comparisons: Comparison[], report: (line: st
   }
   return runs;
 }
+
+/**
+ * A reference data loader's whole job: the runs as JSON on stdout, progress on
+ * stderr. REFERENCE_RUNS=id,id limits them (to train some in parallel processes).
+ */
+export async function printRuns(comparisons: Comparison[], name: string): Promise<void> {
+  const only = process.env.REFERENCE_RUNS?.split(",");
+  const runs = await referenceRuns(
+    comparisons.filter((c) => !only || only.includes(c.id)),
+    (line) => process.stderr.write(`${name}: ${line}\n`)
+  );
+  process.stdout.write(JSON.stringify(runs));
+}

@@ -36,6 +36,7 @@ export const koInstructors = {
     "relu-timing": "활성화 함수마다 얼마나 빠를까?",
     playground: "플레이그라운드",
     mnist: "브라우저에서 MNIST: 강의의 신경망 학습하기",
+    "seed-spread": "같은 구성, 여러 시드: 실행 결과 가운데 우연이 차지하는 몫",
     exercise: "채점되는 연습 문제(목록에 있는 문제 하나를 골라서)",
     "course-progress": "강좌 지도에 표시되는 학습 진행",
     "pytorch-code": "지금 설정을 PyTorch 코드로",

@@ -143,6 +143,23 @@ export const koMnist = {
     "threads.single": "스레드 하나로 실행됩니다. 이 호스트가 더 많은 스레드를 허용하는 헤더(COOP/COEP)를 보내지 않기 때문입니다."
   } satisfies Catalogue<typeof import("../../widgets/mnist-trainer.js").messages>,
 
+  "seed-spread": {
+    "spread.epoch": "epoch",
+    "spread.testAxis": "시험 정확도",
+    "spread.lecture": "강의 {accuracy} %",
+    "spread.highlighted": "시드 {seed} (기준 실행)",
+    "spread.others": "다른 시드",
+    "spread.dotTitle": "시드 {seed}: epoch {epoch} 뒤 {accuracy} %",
+    "spread.label": "시드만 다른 같은 구성의 실행 {count}개가 epoch마다 보인 시험 정확도. epoch {epochs} 뒤에는 {min} %에서 {max} % 사이에서 끝나고, 평균은 {mean} %입니다. 강의의 PyTorch 실행은 {lecture} %였습니다.",
+    loading: "실행 기록을 불러오는 중…",
+    failed: "실행 기록을 보여 줄 수 없습니다: {error}",
+    summary: "실행 {count}개, 시드 {seeds}. epoch {epochs} 뒤: {min} %에서 {max} %까지, 평균 {mean} %, 표준 편차 {sd} %포인트.",
+    tableCaption: "시드별 epoch {epochs} 뒤 시험 정확도",
+    seed: "시드",
+    share: "전체 시험 이미지 가운데 맞힌 비율",
+    batchMean: "강의 방식(batch 평균)"
+  } satisfies Catalogue<typeof import("../../widgets/seed-spread.js").messages>,
+
   "exercise.mnist-parameters": parameters,
   "exercise.mnist-parameters-small": parameters
 };

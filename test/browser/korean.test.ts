@@ -104,7 +104,7 @@ test("the Korean home decodes the first MNIST test digits with Korean labels", a
   const {page, errors} = await openPage(site, "/ko/");
   await page.waitForSelector("#mnist-samples .digit-grid figure", {timeout: 30_000});
   expect((await page.locator("#mnist-samples figcaption").allTextContents()).slice(0, 5)).toEqual(["7", "2", "1", "0", "4"]);
-  expect(await page.locator("#mnist-samples canvas").first().getAttribute("aria-label")).toBe("손글씨 숫자, 정답 7");
+  expect(await page.locator("#mnist-samples img").first().getAttribute("alt")).toBe("손글씨 숫자, 정답 7");
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -36,10 +36,15 @@ describe("home page", () => {
     const captions = await page.locator("#mnist-samples figcaption").allTextContents();
     // The first MNIST test labels.
     expect(captions.slice(0, 5)).toEqual(["7", "2", "1", "0", "4"]);
-    // The canvas holds ink, not a blank image.
-    const ink = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>("#mnist-samples canvas")!;
-      const data = canvas.getContext("2d")!.getImageData(0, 0, 28, 28).data;
+    // The image holds ink, not a blank one.
+    const ink = await page.evaluate(async () => {
+      const img = document.querySelector<HTMLImageElement>("#mnist-samples img")!;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 28;
+      const context = canvas.getContext("2d")!;
+      context.drawImage(img, 0, 0);
+      const data = context.getImageData(0, 0, 28, 28).data;
       let dark = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
       return dark;

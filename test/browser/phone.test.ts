@@ -46,7 +46,7 @@ test("the MNIST drawing pad draws with a finger (pointer events from touch)", as
   for (let k = 1; k <= 10; ++k) await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: at(k)});
   await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
   // The stroke reached the pad: the digit as the network sees it appears.
-  await page.waitForSelector("#mnist-draw .seen canvas", {timeout: 10_000});
+  await page.waitForSelector("#mnist-draw .seen img", {timeout: 10_000});
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -5,7 +5,7 @@
  * session's disposal ends them all. Every text comes through the widget's
  * translator (`runViewMessages`, the charts' and the worker reports' messages).
  */
-import {digitCanvas, digitGrid} from "../charts/digits.js";
+import {digitGrid, digitImage} from "../charts/digits.js";
 import {drawPad} from "../charts/draw-pad.js";
 import {confusionChart, curveChart, probabilityChart, testAccuracyChart, type chartMessages, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
 import {button, element} from "../course/dom.js";
@@ -324,10 +324,7 @@ export function drawView(session: TrainingSession, t: T): HTMLElement {
       bars.replaceChildren(element("p", "", t("drawPrompt")));
       return;
     }
-    const canvas = digitCanvas(prepared.pixels);
-    canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", t("seenLabel"));
-    seen.replaceChildren(canvas, element("figcaption", "", t("seenCaption")));
+    seen.replaceChildren(digitImage(prepared.pixels, t("seenLabel")), element("figcaption", "", t("seenCaption")));
     const probabilities = await session.predict(prepared.input);
     if (mine !== request) return;
     if (probabilities.length === 0) {

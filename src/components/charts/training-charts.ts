@@ -10,7 +10,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {element} from "../course/dom.js";
-import {formatFixed} from "../course/format.js";
+import {formatFixed, formatPercent} from "../course/format.js";
 import type {Messages, Translate} from "../course/strings.js";
 import type {SeedSpread} from "../mnist/seed-spread.js";
 import {asImage} from "./chart-role.js";
@@ -59,7 +59,6 @@ export interface EpochPoint {
   accuracy: number;
 }
 
-const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
 
 function last<T>(xs: readonly T[]): T | undefined {
   return xs[xs.length - 1];
@@ -186,7 +185,7 @@ export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lectur
             y: {domain: [low, 1], label: t("chart.testAxis"), grid: true, tickFormat: "%"},
             color: runColors(t, reference.length > 0),
             marks: [
-              ...lectureMarks(lecture, t("chart.lecture", {accuracy: percent(lecture)})),
+              ...lectureMarks(lecture, t("chart.lecture", {accuracy: formatPercent(lecture)})),
               ...(reference.length
                 ? [Plot.line(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")}), Plot.dot(reference, {x: "epoch", y: "accuracy", stroke: () => t("chart.reference")})]
                 : []),
@@ -202,9 +201,9 @@ export function testAccuracyChart(t: T, reference: readonly EpochPoint[], lectur
       const ref = last(reference);
       layer.label(
         t("chart.testLabel", {
-          live: now ? t("chart.testLive", {accuracy: percent(now.accuracy), epoch: now.epoch}) : "",
-          reference: ref ? t("chart.testReference", {accuracy: percent(ref.accuracy), epoch: ref.epoch}) : "",
-          lecture: percent(lecture)
+          live: now ? t("chart.testLive", {accuracy: formatPercent(now.accuracy), epoch: now.epoch}) : "",
+          reference: ref ? t("chart.testReference", {accuracy: formatPercent(ref.accuracy), epoch: ref.epoch}) : "",
+          lecture: formatPercent(lecture)
         })
       );
     }
@@ -240,11 +239,11 @@ export function seedSpreadChart(t: Translate<typeof spreadChartMessages>, spread
     x: {domain: [0.5, spread.epochs + 0.5], label: t("spread.epoch"), ticks: Math.min(width < 480 ? 8 : 15, spread.epochs)},
     y: {domain: [low, high], label: t("spread.testAxis"), grid: true, tickFormat: ".1%"},
     color: {legend: true, domain: [t("spread.highlighted", {seed: highlight}), t("spread.others")], range: [PALETTE.live, PALETTE.reference]},
-    ariaLabel: t("spread.label", {count: spread.curves.length, epochs: spread.epochs, min: percent(spread.min), max: percent(spread.max), mean: percent(spread.mean), lecture: percent(lecture)}),
+    ariaLabel: t("spread.label", {count: spread.curves.length, epochs: spread.epochs, min: formatPercent(spread.min), max: formatPercent(spread.max), mean: formatPercent(spread.mean), lecture: formatPercent(lecture)}),
     marks: [
-      ...lectureMarks(lecture, t("spread.lecture", {accuracy: percent(lecture)})),
+      ...lectureMarks(lecture, t("spread.lecture", {accuracy: formatPercent(lecture)})),
       Plot.line(points, {x: "epoch", y: "accuracy", z: "seed", stroke: "group", strokeWidth: (d: {seed: number}) => (d.seed === highlight ? 2 : 1), className: "seed-lines"}),
-      Plot.dot(points, {x: "epoch", y: "accuracy", fill: "group", r: 2.5, className: "seed-dots", title: (d: (typeof points)[number]) => t("spread.dotTitle", {seed: d.seed, accuracy: percent(d.accuracy), epoch: d.epoch})})
+      Plot.dot(points, {x: "epoch", y: "accuracy", fill: "group", r: 2.5, className: "seed-dots", title: (d: (typeof points)[number]) => t("spread.dotTitle", {seed: d.seed, accuracy: formatPercent(d.accuracy), epoch: d.epoch})})
     ]
   }));
 }
@@ -281,7 +280,7 @@ export function probabilityChart(t: T, probabilities: ArrayLike<number>, width =
     height: 200,
     x: {label: t("chart.digit"), domain: [...Array(10).keys()]},
     y: {domain: [0, 1], label: t("chart.probability"), grid: true, tickFormat: "%"},
-    ariaLabel: t("chart.probabilityLabel", {digit: top.digit, p: percent(top.p, 1)}),
+    ariaLabel: t("chart.probabilityLabel", {digit: top.digit, p: formatPercent(top.p, 1)}),
     marks: [Plot.barY(bars, {x: "digit", y: "p", fill: (d: {digit: number}) => (d.digit === top.digit ? PALETTE.live : PALETTE.reference)}), Plot.ruleY([0])]
   }));
 }

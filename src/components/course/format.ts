@@ -16,6 +16,11 @@ export function formatFixed(x: number, digits = 3): string {
   return s.startsWith("-") ? `−${s.slice(1)}` : s;
 }
 
+/** A share (0.9767) as a percentage's digits, 97.67, without the sign: the messages place the "%". */
+export function formatPercent(share: number, digits = 2): string {
+  return formatFixed(share * 100, digits);
+}
+
 /** A whole number with its thousands grouped, e.g. 269,322 (counts are exact: no rounding to significant digits). */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return "—";

@@ -9,7 +9,7 @@ import {digitGrid, digitImage} from "../charts/digits.js";
 import {drawPad} from "../charts/draw-pad.js";
 import {confusionChart, curveChart, probabilityChart, testAccuracyChart, type chartMessages, type CurvePoint, type EpochPoint} from "../charts/training-charts.js";
 import {button, element} from "../course/dom.js";
-import {formatCount as count, formatFixed} from "../course/format.js";
+import {formatCount as count, formatFixed, formatPercent} from "../course/format.js";
 import {frameTask} from "../course/widget.js";
 import {progressView} from "../course/progress.js";
 import type {Messages, Translate} from "../course/strings.js";
@@ -73,7 +73,6 @@ export const runViewMessages = {
 
 type T = Translate<typeof runViewMessages & typeof chartMessages & typeof workerMessages>;
 
-const percent = (x: number, digits = 2) => formatFixed(x * 100, digits);
 
 /** A problem in the page's words, the platform's own (English) words after it, marked as English. */
 export function problemNode(text: string, detail?: string): HTMLElement {
@@ -206,7 +205,7 @@ export function chartsView(session: TrainingSession, recipe: Recipe, trainImages
   const refNote = reference ? t("referenceNote", {epochs: reference.recipe.epochs, backend: reference.backend}) : t("noReference");
   const loss = element("figure", "", lossChart.element, element("figcaption", "", t("lossCaption", {reference: refNote})));
   const accuracy = element("figure", "", accuracyChart.element, element("figcaption", "", t("accuracyCaption")));
-  const test = element("figure", "", testChart.element, element("figcaption", "", t("testCaption", {accuracy: percent(lecture)})));
+  const test = element("figure", "", testChart.element, element("figcaption", "", t("testCaption", {accuracy: formatPercent(lecture)})));
   const log = element("pre", "train-log");
   log.tabIndex = 0;
   log.setAttribute("role", "log");
@@ -261,7 +260,7 @@ export function chartsView(session: TrainingSession, recipe: Recipe, trainImages
       redraw("loss", "accuracy");
     } else if (m.type === "epoch") {
       epochs.push(m.summary);
-      append(t("logTest", {mean: m.summary.batchMeanAccuracy, epoch: m.summary.epoch, accuracy: percent(m.summary.accuracy)}));
+      append(t("logTest", {mean: m.summary.batchMeanAccuracy, epoch: m.summary.epoch, accuracy: formatPercent(m.summary.accuracy)}));
       redraw("test");
     }
   });
@@ -291,7 +290,7 @@ export function resultsView(session: TrainingSession, t: T): HTMLElement {
       () => {
         const width = Math.min(420, root.clientWidth || 420);
         root.replaceChildren(
-          element("p", "test-summary", t("testSummary", {steps: count(r.step), epoch: r.epoch, accuracy: percent(r.accuracy), loss: formatFixed(r.loss, 4)})),
+          element("p", "test-summary", t("testSummary", {steps: count(r.step), epoch: r.epoch, accuracy: formatPercent(r.accuracy), loss: formatFixed(r.loss, 4)})),
           element("div", "row", element("figure", "confusion", confusionChart(t, r.confusion, width), element("figcaption", "", t("confusionCaption"))), misclassified)
         );
       },
@@ -300,8 +299,8 @@ export function resultsView(session: TrainingSession, t: T): HTMLElement {
           digitGrid(
             r.misclassified.map((d) => ({
               pixels: d.pixels,
-              caption: t("misclassifiedCaption", {label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0)}),
-              label: t("misclassifiedLabel", {index: d.index, label: d.label, predicted: d.predicted, p: percent(d.probabilities[d.predicted], 0), pt: percent(d.probabilities[d.label], 0)})
+              caption: t("misclassifiedCaption", {label: d.label, predicted: d.predicted, p: formatPercent(d.probabilities[d.predicted], 0)}),
+              label: t("misclassifiedLabel", {index: d.index, label: d.label, predicted: d.predicted, p: formatPercent(d.probabilities[d.predicted], 0), pt: formatPercent(d.probabilities[d.label], 0)})
             }))
           )
         )
@@ -333,7 +332,7 @@ export function drawView(session: TrainingSession, t: T): HTMLElement {
     }
     const top = probabilities.indexOf(Math.max(...probabilities));
     bars.dataset.prediction = String(top);
-    bars.replaceChildren(probabilityChart(t, probabilities, Math.min(320, bars.clientWidth || 320)), element("figcaption", "", t("prediction", {digit: top, p: percent(probabilities[top], 1)})));
+    bars.replaceChildren(probabilityChart(t, probabilities, Math.min(320, bars.clientWidth || 320)), element("figcaption", "", t("prediction", {digit: top, p: formatPercent(probabilities[top], 1)})));
   }, {area: t("padArea"), clear: t("padClear")});
   return element("div", "row draw", pad.element, seen, bars);
 }

@@ -7,7 +7,7 @@
  */
 import {seedSpreadChart, spreadChartMessages} from "../charts/training-charts.js";
 import {element, scrollBox, statusLine} from "../course/dom.js";
-import {formatFixed} from "../course/format.js";
+import {formatFixed, formatPercent} from "../course/format.js";
 import type {Messages} from "../course/strings.js";
 import type {Schema} from "../course/url-state.js";
 import {createWidget, type WidgetElement, type WidgetOptions} from "../course/widget.js";
@@ -42,7 +42,6 @@ export interface SeedSpreadOptions extends WidgetOptions {
   highlight: number;
 }
 
-const percent = (x: number) => formatFixed(x * 100, 2);
 
 export function createSeedSpreadWidget(runs: Promise<readonly ReferenceLog[]>, options: SeedSpreadOptions): WidgetElement<SeedSpreadValue> {
   const w = createWidget({id: "seed-spread", className: "seed-spread", schema: seedSpreadSchema, messages, value: {status: "loading", spread: null} as SeedSpreadValue}, options);
@@ -58,7 +57,7 @@ export function createSeedSpreadWidget(runs: Promise<readonly ReferenceLog[]>, o
       const spread = seedSpread(logs);
       const seeds = spread.curves.map((c) => c.seed).join(", ");
       w.observeWidth(root, (width) => chart.replaceChildren(seedSpreadChart(t, spread, options.highlight, options.lecture, width)));
-      status.textContent = t("summary", {count: spread.curves.length, seeds, epochs: spread.epochs, min: percent(spread.min), max: percent(spread.max), mean: percent(spread.mean), sd: formatFixed(spread.sd * 100, 2)});
+      status.textContent = t("summary", {count: spread.curves.length, seeds, epochs: spread.epochs, min: formatPercent(spread.min), max: formatPercent(spread.max), mean: formatPercent(spread.mean), sd: formatPercent(spread.sd)});
       const table = element(
         "table",
         "seed-spread-table",
@@ -67,7 +66,7 @@ export function createSeedSpreadWidget(runs: Promise<readonly ReferenceLog[]>, o
         element(
           "tbody",
           "",
-          ...spread.curves.map((c) => element("tr", c.seed === options.highlight ? "current" : "", Object.assign(element("th", "", String(c.seed)), {scope: "row"}), element("td", "", `${percent(c.accuracy)} %`), element("td", "", formatFixed(c.batchMean, 4))))
+          ...spread.curves.map((c) => element("tr", c.seed === options.highlight ? "current" : "", Object.assign(element("th", "", String(c.seed)), {scope: "row"}), element("td", "", `${formatPercent(c.accuracy)} %`), element("td", "", formatFixed(c.batchMean, 4))))
         )
       );
       root.append(scrollBox(table));
